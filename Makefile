@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ipcp_neg: build the module against a kernel, and run the project's jobs.
+#
+#   make [KDIR=<kernel build dir>]   build ipcp_neg.ko (and the KUnit module
+#                                    when that kernel has CONFIG_KUNIT)
+#   make demo                        boot the test VM and show a negotiation
+#   make check                       every test, on the debug test kernel
+#   make deps                        install the Debian packages the jobs need
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+SRC := $(CURDIR)/src
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(SRC) modules
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(SRC) clean
+
+install: modules
+	$(MAKE) -C $(KDIR) M=$(SRC) modules_install
+	depmod -a $(if $(KERNELRELEASE),$(KERNELRELEASE),)
+
+deps:
+	scripts/deps.sh
+
+kernel:
+	scripts/build-kernel.sh debug
+
+demo:
+	scripts/demo.sh
+
+check:
+	scripts/check.sh
+
+.PHONY: all modules clean install deps kernel demo check

@@ -1,0 +1,129 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Every test of ipcp_neg ("make check"): lint and build checks on the host,
+# then the debug test kernel in QEMU running the KUnit suites and the
+# integration tests against the real pppd, then a scan of the console for
+# kernel splats. Ends with one line "N passed, N failed[, N skipped]" and
+# exits non-zero on any failure, splat, missing result or time-out.
+#
+# Usage: check.sh [--kunit]     (--kunit: only the KUnit suites)
+# Environment: IPCP_NEG_SRC   tree to test (default: this checkout)
+#              IPCP_NEG_OUT   where logs go (default: <tree>/out/<job>)
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+job=check
+[ "${1:-}" = --kunit ] && job=kunit
+tree=$(cd "${IPCP_NEG_SRC:-$TOP}" && pwd)
+out=${IPCP_NEG_OUT:-$tree/out/$job}
+rm -rf "$out"
+mkdir -p "$out"
+host_results=$out/host.results
+: >"$host_results"
+
+hresult() {
+	echo "RESULT $1 $2${3:+ # $3}" >>"$host_results"
+	echo "host-test: $1 $2${3:+ ($3)}"
+}
+
+finish() {
+	python3 "$TOP/scripts/summarize.py" "$out" $(expected_suites)
+	rc=$?
+	echo "logs: $out"
+	exit $rc
+}
+
+# The KUnit suites the test sources declare: each must report results.
+expected_suites() {
+	grep -ho '\.name = "ipcp_neg_[a-z0-9_]*"' "$tree"/src/tests/*.c 2>/dev/null |
+		sed 's/.*"\(.*\)"/\1/' | sort -u
+}
+
+# A warning-free build of the module tree against a kernel build directory.
+# build_module NAME KDIR DIR [make args...]
+build_module() {
+	local name=$1 kdir=$2 dir=$3
+	shift 3
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	rsync -a --exclude out --exclude .git --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" "$tree/src" "$dir/"
+	if ! make -C "$kdir" M="$dir/src" "$@" modules >"$out/$name.log" 2>&1; then
+		tail -n 30 "$out/$name.log"
+		hresult fail "$name" "build failed, see $out/$name.log"
+		return 1
+	fi
+	if grep -E 'warning:|error:' "$out/$name.log"; then
+		hresult fail "$name" "warnings, see $out/$name.log"
+		return 1
+	fi
+	hresult pass "$name"
+}
+
+lint() {
+	local cp debian files
+	cp="$(kernel_src_dir)/scripts/checkpatch.pl"
+	files=$(cd "$tree" && ls src/*.[ch] src/tests/*.[ch] 2>/dev/null)
+	if (cd "$tree" && perl "$cp" --strict --no-tree --quiet --show-types \
+	    --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG -f $files) >"$out/checkpatch.log" 2>&1; then
+		hresult pass lint-checkpatch
+	else
+		cat "$out/checkpatch.log"
+		hresult fail lint-checkpatch "see $out/checkpatch.log"
+	fi
+	debian=$(ls -d /lib/modules/*-amd64/build 2>/dev/null | sort -V | tail -n 1)
+	if [ -n "$debian" ]; then
+		build_module build-debian-w1-sparse "$debian" "$out/debian" W=1 C=1
+	else
+		hresult fail build-debian-w1-sparse "no Debian kernel headers (run: make deps)"
+	fi
+}
+
+# Kernel messages that mean something went wrong, whatever the tests said.
+splat_re='WARNING:|BUG:|KASAN|UBSAN|kernel BUG|Oops|general protection|Kernel panic|'
+splat_re+='possible recursive locking|possible circular locking|inconsistent lock state|'
+splat_re+='suspicious RCU usage|unreferenced object|ODEBUG|Call Trace:|list_(add|del) corruption'
+
+run_vm() {
+	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-900} rc
+	log "booting the debug kernel in QEMU (job $job, limit ${limit} s)"
+	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
+		-nographic -no-reboot -monitor none -serial stdio \
+		-serial "file:$out/guest.results" \
+		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
+		-append "console=ttyS0 log_buf_len=4M panic=-1 kasan.fault=report ipcp_neg.job=$job" \
+		</dev/null >"$out/console.log" 2>&1
+	rc=$?
+	[ "$rc" = 124 ] && hresult fail vm "timed out after $limit s"
+	if ! tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE'; then
+		tail -n 40 "$out/console.log"
+		hresult fail vm-complete "the guest did not finish its job (see $out/console.log)"
+	else
+		hresult pass vm-complete
+	fi
+	if grep -E "$splat_re" "$out/console.log" >"$out/splats.log"; then
+		grep -E -B 5 -A 30 "$splat_re" "$out/console.log" | head -n 200
+		hresult fail kernel-clean "kernel splat on the console: $(head -n 1 "$out/splats.log")"
+	else
+		hresult pass kernel-clean
+	fi
+}
+
+parse_kunit() {
+	awk '/^BEGIN KTAP/ { on = 1; next } /^END KTAP/ { on = 0 } on' \
+		"$out/guest.results" >"$out/kunit.ktap"
+	[ -s "$out/kunit.ktap" ] || return 0
+	PYTHONDONTWRITEBYTECODE=1 python3 "$(kernel_src_dir)/tools/testing/kunit/kunit.py" \
+		parse --json="$out/kunit.json" "$out/kunit.ktap" | tee "$out/kunit.txt" | tail -n 3
+}
+
+"$TOP/scripts/deps.sh" || exit 1
+kdir=$("$TOP/scripts/build-kernel.sh" debug) || die "building the test kernel failed"
+[ "$job" = check ] && lint
+if build_module build-test-kernel-w1 "$kdir" "$out/build" W=1; then
+	"$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
+		die "assembling the initramfs failed"
+	run_vm "$kdir"
+	parse_kunit
+fi
+finish

@@ -1,0 +1,73 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Assemble the test VM's initramfs from this machine's Debian packages:
+# busybox-static, pppd with its plugins, pppoe-server, socat, iproute2's ip,
+# their shared libraries, the modules given, and test/guest/.
+#
+# Usage: mkinitramfs.sh OUT.cpio.gz MODULE.ko...
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+out=$1
+shift
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,etc/ppp,proc,sys,dev,tmp,run,var}
+mkdir -p "$root/lib/modules/ipcp_neg" "$root/test"
+
+# busybox applets first, so that real binaries copied below replace them.
+# busybox --list names busybox itself: skip it, or the link loops.
+bb=$(command -v busybox) || die "busybox-static is not installed (run: make deps)"
+ldd "$bb" >/dev/null 2>&1 && die "$bb is not the static busybox (install busybox-static)"
+cp "$bb" "$root/bin/busybox"
+for applet in $("$bb" --list); do
+	[ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
+done
+
+# copy_elf FILE [DEST]: a binary or shared object and the libraries it needs
+copy_elf() {
+	local f=$1 dest=${2:-$1} lib
+	mkdir -p "$root$(dirname "$dest")"
+	cp -L "$f" "$root$dest"
+	for lib in $(ldd "$f" 2>/dev/null | awk '/=> \// { print $3 } /^\t\// { print $1 }'); do
+		[ -e "$root$lib" ] && continue
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+
+for prog in pppd pppoe-server pppoe socat ip; do
+	path=$(command -v "$prog") || die "$prog is not installed (run: make deps)"
+	copy_elf "$path" "/usr/sbin/$prog"
+	rm -f "$root/bin/$prog"
+done
+plugdir=$(ls -d /usr/lib/pppd/*/ | head -n 1)
+for plugin in "$plugdir"*.so; do
+	copy_elf "$plugin"
+done
+# pppoe-server hands pppd this plugin path in kernel mode
+mkdir -p "$root/etc/ppp/plugins"
+ln -sf "${plugdir}rp-pppoe.so" "$root/etc/ppp/plugins/rp-pppoe.so"
+
+cat >"$root/etc/passwd" <<'PW'
+root:x:0:0:root:/root:/bin/sh
+PW
+echo "root:x:0:" >"$root/etc/group"
+: >"$root/etc/ppp/options"
+cat >"$root/etc/ppp/pppoe-server-options" <<'OPT'
+noauth
+lcp-restart 1
+ms-dns 10.1.0.53
+ipparam pppoe-srv
+OPT
+cp "$TOP/test/guest/ip-up" "$TOP/test/guest/ip-down" "$root/etc/ppp/"
+cp -r "$TOP/test/guest/." "$root/test/"
+mv "$root/test/init" "$root/init"
+for ko in "$@"; do
+	cp "$ko" "$root/lib/modules/ipcp_neg/"
+done
+
+(cd "$root" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$out.tmp"
+mv "$out.tmp" "$out"

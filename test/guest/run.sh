@@ -1,0 +1,85 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest-side job runner. check: KUnit suites, then every integration test,
+# then module unload and a kmemleak scan. kunit: the KUnit part only.
+# demo: the demonstration. Ends by writing "DONE" to the results port.
+. /test/lib.sh
+
+# The KTAP the test module printed, as one document on the results port.
+# Read from the kernel log between two markers: on 6.1 the debugfs results
+# keep only the last parameter of a parameterised case. A module's suites are
+# printed without the top-level header, so add it, and number the suites'
+# result lines from 1 in case another test module ran before.
+kunit_results() {
+	dmesg | sed -n '/ipcp_neg-ktap-begin/,/ipcp_neg-ktap-end/p' |
+		sed -e 's/^\[ *[0-9.]*\] //' -e '/ipcp_neg-ktap-/d' >/tmp/ktap
+	{
+		echo "BEGIN KTAP"
+		echo "KTAP version 1"
+		echo "1..$(grep -c '^    # Subtest:' /tmp/ktap)"
+		awk '/^(not )?ok [0-9]+ / { n++; sub(/ok [0-9]+ /, "ok " n " ") } { print }' /tmp/ktap
+		echo "END KTAP"
+	} >>"$RESULTS"
+}
+
+run_kunit() {
+	if insmod "$MODDIR/ipcp_neg.ko"; then
+		result pass module-load
+	else
+		result fail module-load "insmod ipcp_neg.ko failed"
+		return
+	fi
+	echo ipcp_neg-ktap-begin >/dev/kmsg
+	if insmod "$MODDIR/ipcp_neg_test.ko"; then
+		echo ipcp_neg-ktap-end >/dev/kmsg
+		kunit_results
+		rmmod ipcp_neg_test || result fail test-module-unload
+	else
+		result fail kunit "insmod ipcp_neg_test.ko failed"
+	fi
+}
+
+# Each integration test is a script that reports its own results; a script
+# that dies or hangs without reporting is caught here.
+run_integ() {
+	local t name
+	for t in /test/integ/*.sh; do
+		[ -e "$t" ] || continue
+		name=$(basename "$t" .sh)
+		say "--- integration: $name"
+		if ! timeout 180 sh "$t"; then
+			result fail "$name" "script exited non-zero or timed out"
+		fi
+	done
+}
+
+unload_and_scan() {
+	if grep -q '^ipcp_neg ' /proc/modules; then
+		if rmmod ipcp_neg; then
+			result pass module-unload
+		else
+			result fail module-unload "rmmod ipcp_neg failed"
+		fi
+	fi
+	[ -e /sys/kernel/debug/kmemleak ] || return 0
+	# kmemleak only reports objects older than 5 s: let them age, then scan
+	sleep 6
+	echo scan >/sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak
+}
+
+case "$1" in
+kunit)
+	run_kunit
+	unload_and_scan
+	;;
+check)
+	run_kunit
+	run_integ
+	unload_and_scan
+	;;
+demo)
+	sh /test/demo.sh
+	;;
+esac
+echo DONE >>"$RESULTS"
