@@ -121,7 +121,7 @@ parse_kunit() {
 kdir=$("$TOP/scripts/build-kernel.sh" debug) || die "building the test kernel failed"
 [ "$job" = check ] && lint
 if build_module build-test-kernel-w1 "$kdir" "$out/build" W=1; then
-	"$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
+	IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
 		die "assembling the initramfs failed"
 	run_vm "$kdir"
 	parse_kunit

@@ -6,8 +6,13 @@
 # their shared libraries, the modules given, and test/guest/.
 #
 # Usage: mkinitramfs.sh OUT.cpio.gz MODULE.ko...
+# Environment: IPCP_NEG_SRC  the tree whose test/guest/ goes in (default:
+#              this checkout)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+
+guest=$(cd "${IPCP_NEG_SRC:-$TOP}" && pwd)/test/guest
+[ -x "$guest/init" ] || die "no guest scripts in $guest"
 
 out=$1
 shift
@@ -62,8 +67,8 @@ lcp-restart 1
 ms-dns 10.1.0.53
 ipparam pppoe-srv
 OPT
-cp "$TOP/test/guest/ip-up" "$TOP/test/guest/ip-down" "$root/etc/ppp/"
-cp -r "$TOP/test/guest/." "$root/test/"
+cp "$guest/ip-up" "$guest/ip-down" "$root/etc/ppp/"
+cp -r "$guest/." "$root/test/"
 mv "$root/test/init" "$root/init"
 for ko in "$@"; do
 	cp "$ko" "$root/lib/modules/ipcp_neg/"
