@@ -27,11 +27,11 @@ hresult() {
 	echo "host-test: $1 $2${3:+ ($3)}"
 }
 
+# The summary's last line, "N passed, N failed[, N skipped]", is the last
+# line this script prints.
 finish() {
-	python3 "$TOP/scripts/summarize.py" "$out" $(expected_suites)
-	rc=$?
 	echo "logs: $out"
-	exit $rc
+	python3 "$TOP/scripts/summarize.py" "$out" $(expected_suites)
 }
 
 # The KUnit suites the test sources declare: each must report results.
@@ -117,13 +117,21 @@ parse_kunit() {
 		parse --json="$out/kunit.json" "$out/kunit.ktap" | tee "$out/kunit.txt" | tail -n 3
 }
 
-"$TOP/scripts/deps.sh" || exit 1
-kdir=$("$TOP/scripts/build-kernel.sh" debug) || die "building the test kernel failed"
+# A step that stops the run still ends it with the summary line.
+abort() {
+	hresult fail "$1" "$2"
+	finish
+	exit 1
+}
+
+"$TOP/scripts/deps.sh" || abort deps "missing Debian packages"
+kdir=$("$TOP/scripts/build-kernel.sh" debug) || abort test-kernel "building the test kernel failed"
 [ "$job" = check ] && lint
 if build_module build-test-kernel-w1 "$kdir" "$out/build" W=1; then
 	IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
-		die "assembling the initramfs failed"
+		abort initramfs "assembling the initramfs failed"
 	run_vm "$kdir"
 	parse_kunit
 fi
 finish
+exit $?
