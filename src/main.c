@@ -4,20 +4,29 @@
  * Module init and exit only.
  */
 
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
 
+#include "addr.h"
 #include "addr_pool.h"
 
 static int __init ipcp_neg_init(void)
 {
-	pr_info("ipcp_neg: loaded\n");
+	int err;
+
+	err = ipcp_neg_addr_init();
+	if (err)
+		return err;
+	pr_info("loaded\n");
 	return 0;
 }
 
 static void __exit ipcp_neg_exit(void)
 {
 	ipcp_neg_pool_exit();
-	pr_info("ipcp_neg: unloaded\n");
+	ipcp_neg_addr_exit();
+	pr_info("unloaded\n");
 }
 
 module_init(ipcp_neg_init);

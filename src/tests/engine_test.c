@@ -1,2 +1,960 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Placeholder: being written. */
+/*
+ * KUnit tests for the engine, end to end in memory: a server engine and a
+ * client engine joined back to back. Each xmit appends the packet to the
+ * other side's queue, through a wire that may drop, duplicate or swap
+ * packets (seeded, so every run is the same). Restart timers run on a
+ * virtual clock: when both queues are empty the clock jumps to the earliest
+ * armed deadline and that timer fires. A bounded number of steps turns a
+ * livelock into a failure.
+ *
+ * The server assigns the client's address, either a fixed one or one taken
+ * from a real address pool (sticky per link, released on ipcp_down). The
+ * suite's exit method releases what the links still hold and deletes the
+ * pool.
+ */
+
+#include <kunit/test.h>
+#include <linux/err.h>
+#include <linux/prandom.h>
+#include <net/net_namespace.h>
+
+#include "../engine.h"
+#include "../addr_pool.h"
+
+#define IP4(a, b, c, d) \
+	cpu_to_be32((u32)(a) << 24 | (b) << 16 | (c) << 8 | (d))
+
+/* Compare addresses as numbers, print them as addresses */
+#define ENG_EXPECT_ADDR(test, got, want)				\
+	do {								\
+		__be32 __got = (got), __want = (want);			\
+									\
+		KUNIT_EXPECT_EQ_MSG(test, be32_to_cpu(__got),		\
+				    be32_to_cpu(__want),		\
+				    "got %pI4 want %pI4", &__got, &__want); \
+	} while (0)
+
+#define SRV_LOCAL	IP4(10, 0, 0, 1)
+#define CLI_FIXED	IP4(10, 0, 0, 2)
+#define DNS1		IP4(10, 0, 0, 53)
+#define DNS2		IP4(10, 0, 0, 54)
+#define POOL_NAME	"kunit-ipcp-neg-engine"
+#define POOL_ADDR(n)	IP4(198, 51, 100, (n))	/* n = 1..4 */
+
+#define ENG_QLEN	32	/* packets waiting for one side */
+#define ENG_PKTMAX	96	/* bytes of one packet, header included */
+#define ENG_STEPS	5000	/* deliveries and expiries before giving up */
+#define ENG_LINKS	5
+#define T_LCP		0	/* timer index */
+#define T_IPCP		1
+
+/* One packet on the wire: its protocol and its bytes from the Code field */
+struct eng_pkt {
+	u16 proto;
+	u16 len;
+	u8 data[ENG_PKTMAX];
+};
+
+struct eng_link;
+
+/* One end: its engine, its inbound queue, its timers and what it saw */
+struct eng_side {
+	struct ipcp_neg_engine e;
+	struct eng_link *link;
+	struct eng_side *peer;
+	struct eng_pkt q[ENG_QLEN];
+	unsigned int qhead;
+	unsigned int qlen;
+	bool armed[2];
+	u64 deadline[2];
+	bool reject_ipcp;	/* answer IPCP with Protocol-Reject */
+	unsigned int ntx;
+	unsigned int ups;
+	unsigned int downs;
+	unsigned int finished;
+	struct eng_pkt last_tx;
+	struct eng_pkt first_ipcp_cr;
+	struct eng_pkt last_ipcp_cr;
+	/* server with a pool: the link's lease */
+	struct ipcp_neg_pool *pool;
+	struct ipcp_neg_pool *owner;
+	__be32 lease;
+	__be32 sticky;
+};
+
+/* The wire between two ends, and the virtual clock */
+struct eng_link {
+	struct eng_side *srv;
+	struct eng_side *cli;
+	u64 now;		/* milliseconds */
+	struct rnd_state rnd;
+	u8 drop;		/* percent of packets lost */
+	u8 dup;			/* percent of packets sent twice */
+	u8 swap;		/* percent swapped with the one queued before */
+	bool turn;
+	unsigned int steps;
+	unsigned int dropped;
+	unsigned int duplicated;
+	unsigned int swapped;
+	unsigned int errors;	/* packet too long, queue full, bad lease */
+};
+
+/* What the exit method cleans up */
+struct eng_ctx {
+	struct ipcp_neg_pool *pool;
+	struct eng_side *sides[2 * ENG_LINKS];
+	unsigned int nsides;
+};
+
+/* How a link is set up */
+struct eng_conf {
+	bool pool;		/* server: assign() from the pool, no fixed */
+	u8 policy;		/* both: e->pool_empty */
+	u8 drop;
+	u8 dup;
+	u8 swap;
+	u32 seed;
+};
+
+static struct eng_side *to_side(struct ipcp_neg_engine *e)
+{
+	return container_of(e, struct eng_side, e);
+}
+
+static unsigned int eng_ti(u16 proto)
+{
+	return proto == IPCP_NEG_PROTO_IPCP ? T_IPCP : T_LCP;
+}
+
+static bool eng_chance(struct eng_link *l, u8 pct)
+{
+	return pct && prandom_u32_state(&l->rnd) % 100 < pct;
+}
+
+static void eng_enqueue(struct eng_link *l, struct eng_side *to,
+			const struct eng_pkt *p)
+{
+	unsigned int tail = (to->qhead + to->qlen) % ENG_QLEN;
+	unsigned int prev = (tail + ENG_QLEN - 1) % ENG_QLEN;
+
+	if (to->qlen == ENG_QLEN) {
+		l->errors++;
+		return;
+	}
+	to->q[tail] = *p;
+	to->qlen++;
+	if (to->qlen >= 2 && eng_chance(l, l->swap)) {
+		swap(to->q[tail], to->q[prev]);
+		l->swapped++;
+	}
+}
+
+/* The wire: lose, duplicate or reorder as the link is told to */
+static void eng_wire(struct eng_link *l, struct eng_side *to,
+		     const struct eng_pkt *p)
+{
+	if (eng_chance(l, l->drop)) {
+		l->dropped++;
+		return;
+	}
+	eng_enqueue(l, to, p);
+	if (eng_chance(l, l->dup)) {
+		eng_enqueue(l, to, p);
+		l->duplicated++;
+	}
+}
+
+static void eng_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
+		     const u8 *data, unsigned int len)
+{
+	struct eng_side *s = to_side(e);
+	struct eng_pkt p = { .proto = proto, .len = IPCP_NEG_HDRLEN + len };
+
+	s->ntx++;
+	if (p.len > ENG_PKTMAX) {
+		s->link->errors++;
+		return;
+	}
+	p.data[0] = code;
+	p.data[1] = id;
+	p.data[2] = p.len >> 8;
+	p.data[3] = p.len & 0xff;
+	if (len)
+		memcpy(p.data + IPCP_NEG_HDRLEN, data, len);
+	s->last_tx = p;
+	if (proto == IPCP_NEG_PROTO_IPCP && code == IPCP_NEG_CONFREQ) {
+		if (!s->first_ipcp_cr.len)
+			s->first_ipcp_cr = p;
+		s->last_ipcp_cr = p;
+	}
+	eng_wire(s->link, s->peer, &p);
+}
+
+static void eng_timer_start(struct ipcp_neg_engine *e, u16 proto,
+			    unsigned int ms)
+{
+	struct eng_side *s = to_side(e);
+
+	s->armed[eng_ti(proto)] = true;
+	s->deadline[eng_ti(proto)] = s->link->now + ms;
+}
+
+static void eng_timer_stop(struct ipcp_neg_engine *e, u16 proto)
+{
+	to_side(e)->armed[eng_ti(proto)] = false;
+}
+
+static void eng_ipcp_up(struct ipcp_neg_engine *e)
+{
+	struct eng_side *s = to_side(e);
+
+	s->ups++;
+	/* a pool-backed server holds the peer's address whenever IPCP is up */
+	if (s->pool && s->lease != e->ipcp.peer)
+		s->link->errors++;
+}
+
+/* The pool glue: give the lease back, remember it for next time */
+static void eng_release(struct eng_side *s)
+{
+	if (!s->lease)
+		return;
+	if (ipcp_neg_pool_release(s->owner, s->lease))
+		s->link->errors++;	/* fails the run */
+	s->sticky = s->lease;
+	s->lease = 0;
+	s->owner = NULL;
+}
+
+static void eng_ipcp_down(struct ipcp_neg_engine *e)
+{
+	struct eng_side *s = to_side(e);
+
+	s->downs++;
+	eng_release(s);
+}
+
+static void eng_finished(struct ipcp_neg_engine *e)
+{
+	to_side(e)->finished++;
+}
+
+static int eng_hold(struct eng_side *s, __be32 addr,
+		    struct ipcp_neg_pool *owner, __be32 *out)
+{
+	s->lease = addr;
+	s->owner = owner;
+	*out = addr;
+	return 0;
+}
+
+/*
+ * ipcp.h's assign(): the link's one address; a wanted one if free, else
+ * the one held, else the one held last (sticky), else any.
+ */
+static int eng_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
+{
+	struct eng_side *s = to_side(e);
+	struct ipcp_neg_pool *owner;
+	__be32 a;
+
+	if (s->lease && (!wanted || wanted == s->lease))
+		return eng_hold(s, s->lease, s->owner, out);
+	if (wanted && !ipcp_neg_pool_take(s->pool, wanted, &owner)) {
+		eng_release(s);
+		return eng_hold(s, wanted, owner, out);
+	}
+	if (s->lease)
+		return eng_hold(s, s->lease, s->owner, out);
+	if (s->sticky && !ipcp_neg_pool_take(s->pool, s->sticky, &owner))
+		return eng_hold(s, s->sticky, owner, out);
+	a = ipcp_neg_pool_take_any(s->pool, &owner);
+	if (!a)
+		return -ENOSPC;
+	return eng_hold(s, a, owner, out);
+}
+
+static const struct ipcp_neg_engine_ops eng_ops = {
+	.xmit = eng_xmit,
+	.timer_start = eng_timer_start,
+	.timer_stop = eng_timer_stop,
+	.ipcp_up = eng_ipcp_up,
+	.ipcp_down = eng_ipcp_down,
+	.finished = eng_finished,
+	.assign = eng_assign,
+};
+
+/* Same, for a server with a fixed remote address: no assign() */
+static const struct ipcp_neg_engine_ops eng_fixed_ops = {
+	.xmit = eng_xmit,
+	.timer_start = eng_timer_start,
+	.timer_stop = eng_timer_stop,
+	.ipcp_up = eng_ipcp_up,
+	.ipcp_down = eng_ipcp_down,
+	.finished = eng_finished,
+};
+
+static struct eng_side *eng_side_new(struct kunit *test, struct eng_link *l,
+				     enum ipcp_neg_ipcp_role role,
+				     const struct eng_conf *c)
+{
+	struct eng_ctx *ctx = test->priv;
+	struct eng_side *s;
+
+	KUNIT_ASSERT_LT(test, ctx->nsides, ARRAY_SIZE(ctx->sides));
+	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	ctx->sides[ctx->nsides++] = s;
+	s->link = l;
+	ipcp_neg_engine_init(&s->e, c->pool ? &eng_ops : &eng_fixed_ops,
+			     role, NULL);
+	s->e.pool_empty = c->policy;
+	return s;
+}
+
+/* A server (local 10.0.0.1, DNS) and a client asking for DNS, joined */
+static struct eng_link *eng_link_new(struct kunit *test,
+				     const struct eng_conf *c)
+{
+	struct eng_ctx *ctx = test->priv;
+	struct ipcp_neg_ipcp_conf *sc;
+	struct eng_link *l;
+
+	l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	l->drop = c->drop;
+	l->dup = c->dup;
+	l->swap = c->swap;
+	prandom_seed_state(&l->rnd, c->seed);
+	l->srv = eng_side_new(test, l, IPCP_NEG_IPCP_SERVER, c);
+	l->cli = eng_side_new(test, l, IPCP_NEG_IPCP_CLIENT, c);
+	l->srv->peer = l->cli;
+	l->cli->peer = l->srv;
+	l->srv->e.lcp.magic_next = 0x11110000;
+	l->cli->e.lcp.magic_next = 0x22220000;
+	sc = &l->srv->e.ipcp.conf;
+	sc->local = SRV_LOCAL;
+	sc->srv[IPCP_NEG_IPCP_O_DNS1] = DNS1;
+	sc->srv[IPCP_NEG_IPCP_O_DNS2] = DNS2;
+	if (c->pool)
+		l->srv->pool = ctx->pool;
+	else
+		sc->remote = CLI_FIXED;
+	l->cli->e.ipcp.conf.req_dns = true;
+	return l;
+}
+
+static void eng_start(struct eng_link *l)
+{
+	ipcp_neg_engine_start(&l->srv->e);
+	ipcp_neg_engine_start(&l->cli->e);
+}
+
+static void eng_deliver(struct eng_side *s)
+{
+	struct eng_pkt p = s->q[s->qhead];
+
+	s->qhead = (s->qhead + 1) % ENG_QLEN;
+	s->qlen--;
+	if (s->reject_ipcp && p.proto == IPCP_NEG_PROTO_IPCP)
+		ipcp_neg_engine_reject_proto(&s->e, p.proto, p.data, p.len);
+	else
+		ipcp_neg_engine_input(&s->e, p.proto, p.data, p.len);
+}
+
+/* Advance the clock to the earliest armed timer and fire it */
+static bool eng_fire(struct eng_link *l)
+{
+	struct eng_side *sides[] = { l->srv, l->cli }, *s = NULL;
+	unsigned int i, t, ti = 0;
+
+	for (i = 0; i < ARRAY_SIZE(sides); i++)
+		for (t = 0; t < 2; t++)
+			if (sides[i]->armed[t] &&
+			    (!s || sides[i]->deadline[t] < s->deadline[ti])) {
+				s = sides[i];
+				ti = t;
+			}
+	if (!s)
+		return false;
+	l->now = s->deadline[ti];
+	s->armed[ti] = false;
+	ipcp_neg_engine_timeout(&s->e, ti == T_IPCP ? IPCP_NEG_PROTO_IPCP :
+				IPCP_NEG_PROTO_LCP);
+	return true;
+}
+
+/*
+ * One delivery or one expiry; false when all is quiet. Deliveries alternate
+ * between the sides, or pick one at random on a reordering wire, so that
+ * packets pile up and get swapped.
+ */
+static bool eng_step(struct eng_link *l)
+{
+	struct eng_side *first;
+
+	if (l->swap)
+		l->turn = prandom_u32_state(&l->rnd) & 1;
+	first = l->turn ? l->cli : l->srv;
+	l->turn = !l->turn;
+	if (first->qlen) {
+		eng_deliver(first);
+		return true;
+	}
+	if (first->peer->qlen) {
+		eng_deliver(first->peer);
+		return true;
+	}
+	return eng_fire(l);
+}
+
+/* Run until no packet is queued and no timer armed */
+static void eng_run(struct kunit *test, struct eng_link *l)
+{
+	unsigned int n;
+
+	for (n = 0; n < ENG_STEPS; n++)
+		if (!eng_step(l))
+			break;
+	l->steps += n;
+	KUNIT_ASSERT_LT_MSG(test, n, ENG_STEPS, "still busy at %llu ms",
+			    l->now);
+	KUNIT_ASSERT_EQ(test, l->errors, 0U);
+}
+
+static bool eng_quiet(const struct eng_side *s)
+{
+	return !s->qlen && !s->armed[T_LCP] && !s->armed[T_IPCP];
+}
+
+static void eng_expect_bytes(struct kunit *test, const struct eng_pkt *p,
+			     u16 proto, const u8 *want, unsigned int want_len)
+{
+	KUNIT_EXPECT_EQ(test, p->proto, proto);
+	KUNIT_ASSERT_EQ_MSG(test, p->len, want_len, "got %*ph want %*ph",
+			    p->len, p->data, want_len, want);
+	KUNIT_EXPECT_EQ_MSG(test, memcmp(p->data, want, want_len), 0,
+			    "got %*ph want %*ph", p->len, p->data, want_len,
+			    want);
+}
+
+/* Both ends Opened, with the client at @addr and DNS obtained */
+static void eng_expect_open(struct kunit *test, struct eng_link *l,
+			    __be32 addr)
+{
+	struct ipcp_neg_engine *srv = &l->srv->e, *cli = &l->cli->e;
+
+	KUNIT_EXPECT_EQ(test, srv->lcp.fsm.state, IPCP_NEG_ST_OPENED);
+	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.state, IPCP_NEG_ST_OPENED);
+	KUNIT_EXPECT_EQ(test, srv->ipcp.fsm.state, IPCP_NEG_ST_OPENED);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.state, IPCP_NEG_ST_OPENED);
+	KUNIT_EXPECT_TRUE(test, ipcp_neg_engine_ip_ok(srv));
+	KUNIT_EXPECT_TRUE(test, ipcp_neg_engine_ip_ok(cli));
+	ENG_EXPECT_ADDR(test, cli->ipcp.local, addr);
+	ENG_EXPECT_ADDR(test, cli->ipcp.peer, SRV_LOCAL);
+	ENG_EXPECT_ADDR(test, srv->ipcp.local, SRV_LOCAL);
+	ENG_EXPECT_ADDR(test, srv->ipcp.peer, addr);
+	ENG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_DNS1], DNS1);
+	ENG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_DNS2], DNS2);
+	ENG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_NBNS1], 0);
+	KUNIT_EXPECT_EQ(test, srv->reason, IPCP_NEG_REASON_NONE);
+	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_NONE);
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+}
+
+static void eng_expect_used(struct kunit *test, u32 used)
+{
+	struct eng_ctx *ctx = test->priv;
+	u32 total, now;
+
+	ipcp_neg_pool_usage(ctx->pool, &total, &now);
+	KUNIT_EXPECT_EQ(test, total, 4U);
+	KUNIT_EXPECT_EQ(test, now, used);
+}
+
+/* The pool of four addresses the pool-backed servers share */
+static void eng_pool_new(struct kunit *test)
+{
+	struct eng_ctx *ctx = test->priv;
+	struct ipcp_neg_pool *p;
+
+	p = ipcp_neg_pool_create(&init_net, POOL_NAME);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p);
+	ctx->pool = p;
+	KUNIT_ASSERT_EQ(test, ipcp_neg_pool_add_range(p, POOL_ADDR(1),
+						      POOL_ADDR(4)), 0);
+}
+
+static int eng_test_init(struct kunit *test)
+{
+	test->priv = kunit_kzalloc(test, sizeof(struct eng_ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, test->priv);
+	return 0;
+}
+
+static void eng_test_exit(struct kunit *test)
+{
+	struct eng_ctx *ctx = test->priv;
+	unsigned int i;
+
+	for (i = 0; i < ctx->nsides; i++)
+		if (ctx->sides[i]->lease)
+			ipcp_neg_pool_release(ctx->sides[i]->owner,
+					      ctx->sides[i]->lease);
+	if (ctx->pool) {
+		ipcp_neg_pool_delete(&init_net, POOL_NAME);
+		ipcp_neg_pool_put(ctx->pool);
+	}
+}
+
+/* Fixed remote address: the whole negotiation, first IPCP request exact */
+static void eng_test_fixed_remote(struct kunit *test)
+{
+	static const u8 first_cr[] = {
+		IPCP_NEG_CONFREQ, 0, 0, 22,
+		IPCP_NEG_IPCP_ADDR, 6, 0, 0, 0, 0,
+		IPCP_NEG_IPCP_DNS1, 6, 0, 0, 0, 0,
+		IPCP_NEG_IPCP_DNS2, 6, 0, 0, 0, 0,
+	};
+	struct eng_conf c = { };
+	struct eng_link *l = eng_link_new(test, &c);
+
+	l->cli->e.lcp.conf.mru = 1400;
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, CLI_FIXED);
+	KUNIT_EXPECT_EQ(test, l->srv->ups, 1U);
+	KUNIT_EXPECT_EQ(test, l->cli->ups, 1U);
+	KUNIT_EXPECT_EQ(test, l->srv->downs + l->cli->downs, 0U);
+	KUNIT_EXPECT_EQ(test, l->srv->finished + l->cli->finished, 0U);
+	eng_expect_bytes(test, &l->cli->first_ipcp_cr, IPCP_NEG_PROTO_IPCP,
+			 first_cr, sizeof(first_cr));
+	/* no loss: no retransmission, and no time went by */
+	KUNIT_EXPECT_EQ(test, l->cli->e.ipcp.fsm.stats.tx[IPCP_NEG_CONFREQ],
+			2U);
+	KUNIT_EXPECT_EQ(test, l->now, 0ULL);
+	/* IPCP's packets to the client obey the MRU it gave LCP */
+	KUNIT_EXPECT_EQ(test, l->srv->e.lcp.fsm.peer_mru, 1400U);
+	KUNIT_EXPECT_EQ(test, l->srv->e.ipcp.fsm.peer_mru, 1400U);
+}
+
+/* Pool exhaustion, with each policy */
+
+struct eng_policy_case {
+	const char *desc;
+	u8 policy;
+};
+
+static const struct eng_policy_case eng_policy_cases[] = {
+	{ "IPCP closed, LCP stays", IPCP_NEG_POOL_EMPTY_IPCP_CLOSE },
+	{ "link terminated", IPCP_NEG_POOL_EMPTY_TERMINATE },
+};
+
+static void eng_policy_desc(const struct eng_policy_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(eng_policy, eng_policy_cases, eng_policy_desc);
+
+/* The fifth link found the pool empty: the policy was applied */
+static void eng_expect_refused(struct kunit *test, struct eng_link *l,
+			       u8 policy)
+{
+	struct ipcp_neg_engine *srv = &l->srv->e, *cli = &l->cli->e;
+	u8 lcp_st = IPCP_NEG_ST_OPENED, ipcp_st = IPCP_NEG_ST_CLOSED;
+	unsigned int fin = 0;
+
+	if (policy == IPCP_NEG_POOL_EMPTY_TERMINATE) {
+		lcp_st = IPCP_NEG_ST_CLOSED;	/* both sent Terminate */
+		ipcp_st = IPCP_NEG_ST_STARTING;
+		fin = 1;
+	}
+	KUNIT_EXPECT_EQ(test, srv->lcp.fsm.state, lcp_st);
+	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.state, lcp_st);
+	KUNIT_EXPECT_EQ(test, srv->ipcp.fsm.state, ipcp_st);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.state, ipcp_st);
+	KUNIT_EXPECT_EQ(test, l->srv->finished, fin);
+	KUNIT_EXPECT_EQ(test, l->cli->finished, fin);
+	KUNIT_EXPECT_EQ(test, l->srv->ups + l->cli->ups, 0U);
+	KUNIT_EXPECT_EQ(test, srv->ipcp.fail, IPCP_NEG_IPCP_FAIL_ASSIGN);
+	KUNIT_EXPECT_EQ(test, srv->ipcp.assign_err, -ENOSPC);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fail, IPCP_NEG_IPCP_FAIL_NO_ADDR);
+	KUNIT_EXPECT_EQ(test, srv->reason, IPCP_NEG_REASON_NO_ADDR);
+	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_NO_ADDR);
+	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(srv));
+	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(cli));
+	ENG_EXPECT_ADDR(test, l->srv->lease, 0);
+}
+
+static void eng_test_pool_exhausted(struct kunit *test)
+{
+	const struct eng_policy_case *pc = test->param_value;
+	struct eng_conf c = { .pool = true, .policy = pc->policy };
+	struct eng_link *l[ENG_LINKS];
+	unsigned int i;
+
+	eng_pool_new(test);
+	for (i = 0; i < ENG_LINKS; i++) {
+		l[i] = eng_link_new(test, &c);
+		eng_start(l[i]);
+		eng_run(test, l[i]);
+		if (i < 4)
+			eng_expect_open(test, l[i], POOL_ADDR(i + 1));
+	}
+	eng_expect_refused(test, l[4], pc->policy);
+	eng_expect_used(test, 4);
+
+	/* the first link ends: its address goes back through ipcp_down */
+	ipcp_neg_engine_stop(&l[0]->cli->e);
+	eng_run(test, l[0]);
+	KUNIT_EXPECT_EQ(test, l[0]->srv->downs, 1U);
+	KUNIT_EXPECT_EQ(test, l[0]->srv->finished, 1U);
+	eng_expect_used(test, 3);
+
+	/* the fifth tries again and gets the address just freed */
+	if (pc->policy == IPCP_NEG_POOL_EMPTY_TERMINATE) {
+		ipcp_neg_engine_lower_down(&l[4]->srv->e);
+		ipcp_neg_engine_lower_down(&l[4]->cli->e);
+		eng_start(l[4]);
+	} else {
+		ipcp_neg_engine_renegotiate_ipcp(&l[4]->srv->e);
+		ipcp_neg_engine_renegotiate_ipcp(&l[4]->cli->e);
+	}
+	eng_run(test, l[4]);
+	eng_expect_open(test, l[4], POOL_ADDR(1));
+	eng_expect_used(test, 4);
+
+	/* every link ends: every address is back */
+	for (i = 1; i < ENG_LINKS; i++) {
+		ipcp_neg_engine_stop(&l[i]->srv->e);
+		eng_run(test, l[i]);
+		KUNIT_EXPECT_EQ(test, l[i]->srv->downs, 1U);
+	}
+	eng_expect_used(test, 0);
+}
+
+/* Lossy wires */
+
+struct eng_lossy_case {
+	const char *desc;
+	struct eng_conf c;
+};
+
+/*
+ * Rates are per packet; the seeds are ones under which each enabled kind
+ * of damage does happen (the test checks it), since a negotiation is only
+ * some twenty packets long.
+ */
+static const struct eng_lossy_case eng_lossy_cases[] = {
+	{ "drop 20% seed 1", { .drop = 20, .seed = 1 } },
+	{ "drop 20% seed 2", { .drop = 20, .seed = 2 } },
+	{ "drop 20% seed 3", { .drop = 20, .seed = 3 } },
+	{ "duplicate 20% seed 5", { .dup = 20, .seed = 5 } },
+	{ "duplicate 20% seed 8", { .dup = 20, .seed = 8 } },
+	{ "reorder 50% seed 4", { .swap = 50, .seed = 4 } },
+	{ "reorder 50% seed 5", { .swap = 50, .seed = 5 } },
+	{ "all three seed 2", { .drop = 20, .dup = 20, .swap = 50, .seed = 2 } },
+	{ "all three seed 5", { .drop = 20, .dup = 20, .swap = 50, .seed = 5 } },
+	{ "all three seed 9", { .drop = 20, .dup = 20, .swap = 50, .seed = 9 } },
+	{ "all three, pool, seed 2",
+	  { .pool = true, .drop = 20, .dup = 20, .swap = 50, .seed = 2 } },
+};
+
+static void eng_lossy_desc(const struct eng_lossy_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(eng_lossy, eng_lossy_cases, eng_lossy_desc);
+
+static void eng_test_lossy(struct kunit *test)
+{
+	const struct eng_lossy_case *lc = test->param_value;
+	struct eng_link *l;
+
+	if (lc->c.pool)
+		eng_pool_new(test);
+	l = eng_link_new(test, &lc->c);
+	eng_start(l);
+	eng_run(test, l);
+	kunit_info(test, "%u steps, %llu ms, %u dropped, %u duplicated, %u swapped, %u/%u ups\n",
+		   l->steps, l->now, l->dropped, l->duplicated, l->swapped,
+		   l->srv->ups, l->cli->ups);
+	eng_expect_open(test, l, lc->c.pool ? POOL_ADDR(1) : CLI_FIXED);
+	/* the wire did what the row says */
+	KUNIT_EXPECT_EQ(test, !!l->dropped, !!lc->c.drop);
+	KUNIT_EXPECT_EQ(test, !!l->duplicated, !!lc->c.dup);
+	KUNIT_EXPECT_EQ(test, !!l->swapped, !!lc->c.swap);
+	/* renegotiations may bounce IPCP, but each up has its down */
+	KUNIT_EXPECT_EQ(test, l->srv->ups, l->srv->downs + 1);
+	KUNIT_EXPECT_EQ(test, l->cli->ups, l->cli->downs + 1);
+	KUNIT_EXPECT_EQ(test, l->srv->finished + l->cli->finished, 0U);
+	if (lc->c.pool)
+		eng_expect_used(test, 1);
+}
+
+/* Transport down and up: IPCP down, then up again at the same address */
+static void eng_test_lower_down_up(struct kunit *test)
+{
+	struct eng_conf c = { .pool = true };
+	struct eng_link *l;
+	unsigned int ntx;
+
+	eng_pool_new(test);
+	l = eng_link_new(test, &c);
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, POOL_ADDR(1));
+
+	ntx = l->srv->ntx + l->cli->ntx;
+	ipcp_neg_engine_lower_down(&l->srv->e);
+	ipcp_neg_engine_lower_down(&l->cli->e);
+	KUNIT_EXPECT_EQ(test, l->srv->ntx + l->cli->ntx, ntx);
+	KUNIT_EXPECT_EQ(test, l->srv->downs, 1U);
+	KUNIT_EXPECT_EQ(test, l->cli->downs, 1U);
+	KUNIT_EXPECT_EQ(test, l->srv->finished + l->cli->finished, 0U);
+	KUNIT_EXPECT_EQ(test, l->srv->e.lcp.fsm.state, IPCP_NEG_ST_STARTING);
+	KUNIT_EXPECT_EQ(test, l->cli->e.ipcp.fsm.state, IPCP_NEG_ST_STARTING);
+	KUNIT_EXPECT_EQ(test, l->cli->e.reason, IPCP_NEG_REASON_LOWER_DOWN);
+	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(&l->srv->e));
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+	eng_expect_used(test, 0);
+
+	/* without stickiness next fit would give POOL_ADDR(2) */
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, POOL_ADDR(1));
+	KUNIT_EXPECT_EQ(test, l->srv->ups, 2U);
+	KUNIT_EXPECT_EQ(test, l->cli->ups, 2U);
+	eng_expect_used(test, 1);
+}
+
+/* The peer does not run IPCP: it Protocol-Rejects our requests */
+static void eng_test_ipcp_rejected(struct kunit *test)
+{
+	struct eng_conf c = { };
+	struct eng_link *l = eng_link_new(test, &c);
+	struct ipcp_neg_engine *cli = &l->cli->e;
+	u8 want[ENG_PKTMAX] = { IPCP_NEG_PROTREJ, 0, 0, 28, 0x80, 0x21 };
+
+	l->srv->reject_ipcp = true;
+	eng_start(l);
+	ipcp_neg_fsm_close(&l->srv->e.ipcp.fsm);	/* it never sends IPCP */
+	eng_run(test, l);
+
+	KUNIT_EXPECT_EQ(test, l->srv->e.lcp.fsm.state, IPCP_NEG_ST_OPENED);
+	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.state, IPCP_NEG_ST_OPENED);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.state, IPCP_NEG_ST_STOPPED);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.stats.tx[IPCP_NEG_CONFREQ], 1U);
+	KUNIT_EXPECT_EQ(test, cli->lcp.stats.protrej_rx, 1U);
+	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_PROTO_REJ);
+	KUNIT_EXPECT_STREQ(test, ipcp_neg_engine_reason_name(cli->reason),
+			   "peer rejected IPCP");
+	KUNIT_EXPECT_EQ(test, l->srv->ups + l->cli->ups, 0U);
+	KUNIT_EXPECT_EQ(test, l->srv->finished + l->cli->finished, 0U);
+	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(cli));
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+	/* the Protocol-Reject carries the client's whole request */
+	KUNIT_ASSERT_EQ(test, l->cli->first_ipcp_cr.len, 22U);
+	memcpy(want + 6, l->cli->first_ipcp_cr.data, 22);
+	eng_expect_bytes(test, &l->srv->last_tx, IPCP_NEG_PROTO_LCP, want, 28);
+}
+
+/* Administrative stop: one Terminate exchange, then silence */
+static void eng_test_admin_stop(struct kunit *test)
+{
+	struct eng_conf c = { };
+	struct eng_link *l = eng_link_new(test, &c);
+	struct ipcp_neg_engine *srv = &l->srv->e, *cli = &l->cli->e;
+	unsigned int ntx, i;
+
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, CLI_FIXED);
+
+	ipcp_neg_engine_stop(srv);
+	eng_run(test, l);
+	KUNIT_EXPECT_EQ(test, srv->lcp.fsm.state, IPCP_NEG_ST_CLOSED);
+	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.state, IPCP_NEG_ST_STOPPED);
+	KUNIT_EXPECT_EQ(test, srv->ipcp.fsm.state, IPCP_NEG_ST_INITIAL);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.state, IPCP_NEG_ST_STARTING);
+	KUNIT_EXPECT_EQ(test, l->srv->finished, 1U);
+	KUNIT_EXPECT_EQ(test, l->cli->finished, 1U);
+	KUNIT_EXPECT_EQ(test, l->srv->downs, 1U);
+	KUNIT_EXPECT_EQ(test, l->cli->downs, 1U);
+	KUNIT_EXPECT_EQ(test, srv->reason, IPCP_NEG_REASON_ADMIN);
+	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_PEER_TERM);
+	KUNIT_EXPECT_EQ(test, srv->lcp.fsm.stats.tx[IPCP_NEG_TERMREQ], 1U);
+	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.stats.tx[IPCP_NEG_TERMACK], 1U);
+	KUNIT_EXPECT_EQ(test, srv->ipcp.fsm.stats.tx[IPCP_NEG_TERMREQ], 0U);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.stats.tx[IPCP_NEG_TERMREQ], 0U);
+	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(srv));
+	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(cli));
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+
+	/* stray expiries after the end send nothing */
+	ntx = l->srv->ntx + l->cli->ntx;
+	for (i = 0; i < 2; i++) {
+		ipcp_neg_engine_timeout(srv, i ? IPCP_NEG_PROTO_IPCP :
+					IPCP_NEG_PROTO_LCP);
+		ipcp_neg_engine_timeout(cli, i ? IPCP_NEG_PROTO_IPCP :
+					IPCP_NEG_PROTO_LCP);
+	}
+	eng_run(test, l);
+	KUNIT_EXPECT_EQ(test, l->srv->ntx + l->cli->ntx, ntx);
+	KUNIT_EXPECT_EQ(test, l->srv->finished + l->cli->finished, 2U);
+}
+
+/*
+ * A late duplicate of the client's Acked request reaches the server in
+ * Opened: the server renegotiates, and the client's Ack of the server's
+ * new request overtakes the client's own new request. The server is up
+ * again before any request of the new round was judged, so it must hold
+ * the address that its ipcp_down gave back (checked at each ipcp_up).
+ */
+static void eng_test_peer_renegotiates(struct kunit *test)
+{
+	struct eng_conf c = { .pool = true };
+	struct eng_link *l;
+	struct eng_side *srv;
+
+	eng_pool_new(test);
+	l = eng_link_new(test, &c);
+	srv = l->srv;
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, POOL_ADDR(1));
+	KUNIT_ASSERT_EQ(test, l->cli->last_ipcp_cr.data[6], 198);
+
+	eng_enqueue(l, srv, &l->cli->last_ipcp_cr);
+	eng_deliver(srv);		/* Ack again, and a new request */
+	KUNIT_EXPECT_EQ(test, srv->downs, 1U);
+	KUNIT_ASSERT_EQ(test, l->cli->qlen, 2U);
+	eng_deliver(l->cli);		/* the client renegotiates too */
+	KUNIT_ASSERT_EQ(test, srv->qlen, 2U);
+	swap(srv->q[srv->qhead], srv->q[(srv->qhead + 1) % ENG_QLEN]);
+	eng_deliver(srv);		/* the client's Ack first: up */
+	KUNIT_EXPECT_EQ(test, srv->ups, 2U);
+	ENG_EXPECT_ADDR(test, srv->lease, POOL_ADDR(1));
+
+	eng_run(test, l);
+	eng_expect_open(test, l, POOL_ADDR(1));
+	KUNIT_EXPECT_EQ(test, srv->ups, srv->downs + 1);
+	KUNIT_EXPECT_EQ(test, l->cli->ups, l->cli->downs + 1);
+	ENG_EXPECT_ADDR(test, srv->lease, POOL_ADDR(1));
+	eng_expect_used(test, 1);
+}
+
+/* Protocol-Reject of an unsupported protocol: only in LCP Opened */
+static void eng_test_reject_proto(struct kunit *test)
+{
+	static const u8 info[] = { 1, 1, 0, 4 };	/* an IPv6CP request */
+	static const u8 want[] = {
+		IPCP_NEG_PROTREJ, 0, 0, 10, 0x80, 0x57, 1, 1, 0, 4,
+	};
+	struct eng_conf c = { };
+	struct eng_link *l = eng_link_new(test, &c);
+	struct ipcp_neg_engine *srv = &l->srv->e;
+	unsigned int ntx;
+
+	ipcp_neg_engine_reject_proto(srv, 0x8057, info, sizeof(info));
+	KUNIT_EXPECT_EQ(test, l->srv->ntx, 0U);		/* Initial */
+	eng_start(l);
+	ipcp_neg_engine_reject_proto(srv, 0x8057, info, sizeof(info));
+	KUNIT_EXPECT_EQ(test, l->srv->ntx, 1U);		/* Req-Sent: the CR */
+	eng_run(test, l);
+	eng_expect_open(test, l, CLI_FIXED);
+
+	ntx = l->srv->ntx;
+	ipcp_neg_engine_reject_proto(srv, 0x8057, info, sizeof(info));
+	KUNIT_EXPECT_EQ(test, l->srv->ntx, ntx + 1);
+	eng_expect_bytes(test, &l->srv->last_tx, IPCP_NEG_PROTO_LCP, want,
+			 sizeof(want));
+	/* never LCP itself */
+	ipcp_neg_engine_reject_proto(srv, IPCP_NEG_PROTO_LCP, info,
+				     sizeof(info));
+	KUNIT_EXPECT_EQ(test, l->srv->ntx, ntx + 1);
+
+	/* the client notes it and carries on */
+	eng_run(test, l);
+	KUNIT_EXPECT_EQ(test, l->cli->e.lcp.stats.protrej_rx, 1U);
+	eng_expect_open(test, l, CLI_FIXED);
+	KUNIT_EXPECT_EQ(test, l->cli->ups, 1U);
+
+	/* Closing: nothing */
+	ipcp_neg_engine_stop(srv);
+	ntx = l->srv->ntx;
+	ipcp_neg_engine_reject_proto(srv, 0x8057, info, sizeof(info));
+	KUNIT_EXPECT_EQ(test, l->srv->ntx, ntx);
+}
+
+/* IPCP renegotiated on demand: down, then up again, LCP untouched */
+static void eng_test_renegotiate(struct kunit *test)
+{
+	struct eng_conf c = { };
+	struct eng_link *l = eng_link_new(test, &c);
+	u32 lcp_crs;
+
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, CLI_FIXED);
+	lcp_crs = l->srv->e.lcp.fsm.stats.tx[IPCP_NEG_CONFREQ];
+
+	ipcp_neg_engine_renegotiate_ipcp(&l->srv->e);
+	KUNIT_EXPECT_EQ(test, l->srv->downs, 1U);
+	KUNIT_EXPECT_EQ(test, l->srv->e.reason, IPCP_NEG_REASON_RENEGOTIATE);
+	KUNIT_EXPECT_EQ(test, l->srv->e.ipcp.fsm.state, IPCP_NEG_ST_REQSENT);
+	eng_run(test, l);
+	eng_expect_open(test, l, CLI_FIXED);
+	KUNIT_EXPECT_EQ(test, l->srv->ups, 2U);
+	KUNIT_EXPECT_EQ(test, l->cli->ups, 2U);
+	KUNIT_EXPECT_EQ(test, l->cli->downs, 1U);
+	KUNIT_EXPECT_EQ(test, l->srv->e.ipcp.fsm.stats.tx[IPCP_NEG_TERMREQ],
+			1U);
+	KUNIT_EXPECT_EQ(test, l->srv->e.lcp.fsm.stats.tx[IPCP_NEG_CONFREQ],
+			lcp_crs);
+	KUNIT_EXPECT_EQ(test, l->srv->e.lcp.fsm.state, IPCP_NEG_ST_OPENED);
+}
+
+/* A silent peer: Max-Configure requests on the clock, then finished */
+static void eng_test_peer_silent(struct kunit *test)
+{
+	struct eng_conf c = { .drop = 100 };
+	struct eng_link *l = eng_link_new(test, &c);
+	struct ipcp_neg_engine *cli = &l->cli->e;
+
+	ipcp_neg_engine_start(cli);
+	eng_run(test, l);
+	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.stats.tx[IPCP_NEG_CONFREQ], 10U);
+	KUNIT_EXPECT_EQ(test, l->now, 10 * 3000ULL);
+	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.state, IPCP_NEG_ST_STOPPED);
+	KUNIT_EXPECT_EQ(test, l->cli->finished, 1U);
+	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_TIMEOUT);
+	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.stats.tx[IPCP_NEG_CONFREQ], 0U);
+	KUNIT_EXPECT_EQ(test, l->cli->ups, 0U);
+}
+
+static struct kunit_case eng_test_cases[] = {
+	KUNIT_CASE(eng_test_fixed_remote),
+	KUNIT_CASE_PARAM(eng_test_pool_exhausted, eng_policy_gen_params),
+	KUNIT_CASE_PARAM(eng_test_lossy, eng_lossy_gen_params),
+	KUNIT_CASE(eng_test_lower_down_up),
+	KUNIT_CASE(eng_test_ipcp_rejected),
+	KUNIT_CASE(eng_test_admin_stop),
+	KUNIT_CASE(eng_test_peer_renegotiates),
+	KUNIT_CASE(eng_test_reject_proto),
+	KUNIT_CASE(eng_test_renegotiate),
+	KUNIT_CASE(eng_test_peer_silent),
+	{}
+};
+
+static struct kunit_suite eng_test_suite = {
+	.name = "ipcp_neg_engine",
+	.init = eng_test_init,
+	.exit = eng_test_exit,
+	.test_cases = eng_test_cases,
+};
+
+kunit_test_suite(eng_test_suite);
