@@ -226,6 +226,12 @@ static u32 range_reserve(struct ipcp_neg_pool_range *r, u32 a)
 
 /* ---- one pool ---- */
 
+/* Does @name fit a pool's name buffer? Bounds pool_find()'s strcmp() */
+static bool pool_name_fits(const char *name)
+{
+	return strnlen(name, IPCP_NEG_POOL_NAME_SIZE) < IPCP_NEG_POOL_NAME_SIZE;
+}
+
 static bool pool_name_valid(const char *name)
 {
 	size_t len = strnlen(name, IPCP_NEG_POOL_NAME_SIZE);
@@ -723,7 +729,9 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_set_next);
  * pool's memory is freed when its last reference is gone.
  *
  * Context: process context.
- * Return: 0, or -ENOENT if @net has no live pool called @name.
+ * Return: 0, -EINVAL if @name is too long to name a pool (no NUL within
+ * IPCP_NEG_POOL_NAME_SIZE bytes), or -ENOENT if @net has no live pool
+ * called @name.
  */
 int ipcp_neg_pool_delete(struct net *net, const char *name)
 {
@@ -731,6 +739,8 @@ int ipcp_neg_pool_delete(struct net *net, const char *name)
 
 	if (!name)
 		return -ENOENT;
+	if (!pool_name_fits(name))
+		return -EINVAL;
 	spin_lock_bh(&ipcp_neg_pools_lock);
 	p = pool_find(net, name);
 	if (p)
@@ -759,10 +769,10 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_cleanup_net);
 /**
  * ipcp_neg_pool_exit - delete every pool, at module exit
  *
+ * Context: process context, sleeps.
+ *
  * Call it once every holder and lease is gone. It waits for the RCU
  * callbacks that free pools, and warns about pools still referenced.
- *
- * Context: process context, sleeps.
  */
 void ipcp_neg_pool_exit(void)
 {
@@ -784,13 +794,14 @@ void ipcp_neg_pool_exit(void)
  *
  * Context: any but hard IRQ.
  * Return: the live pool called @name in @net with a new reference, to be
- * dropped with ipcp_neg_pool_put(); NULL if there is none.
+ * dropped with ipcp_neg_pool_put(); NULL if there is none, or if @name is
+ * too long to name a pool (no NUL within IPCP_NEG_POOL_NAME_SIZE bytes).
  */
 struct ipcp_neg_pool *ipcp_neg_pool_get(struct net *net, const char *name)
 {
 	struct ipcp_neg_pool *p;
 
-	if (!name)
+	if (!name || !pool_name_fits(name))
 		return NULL;
 	rcu_read_lock();
 	p = pool_find(net, name);

@@ -27,21 +27,23 @@
  * - reset_ci (and nak_count = 0) runs inside scr when the automaton was not
  *   negotiating (Starting, Closed, Stopped, Opened), as pppd does, except on
  *   RCN in Opened, whose renegotiation keeps what the Nak/Reject just
- *   taught. It runs after tld, so This-Layer-Down still sees the agreed
- *   options. For a Configure-Request received in Stopped or Opened, recv_cr
- *   judges the request (with nak_count already zeroed) before the event
- *   runs, hence before reset_ci: that callback must only touch our own
- *   wanted options (as fsm.h says).
+ *   taught. It runs after tld, so This-Layer-Down still sees our own
+ *   agreed options. For a Configure-Request received in Stopped or
+ *   Opened, recv_cr judges the request (with nak_count already zeroed)
+ *   before the event runs, hence before reset_ci: that callback must only
+ *   touch our own wanted options (as fsm.h says).
  * - Configure-Requests are built in a kmalloc(GFP_ATOMIC) buffer of
- *   min(peer_mru, 1500) - 4 bytes; if it cannot be allocated nothing is sent
- *   but the counter and timer behave as if it had been (a lost packet).
- * - recv_cr writes its reply into a kmalloc(GFP_ATOMIC) buffer of
- *   max(options length, 1496) bytes, so a Nak may also suggest options the
- *   peer did not include. On allocation failure the request is dropped.
+ *   ipcp_neg_fsm_tx_max() - 4 bytes; if it cannot be allocated nothing is
+ *   sent but the counter and timer behave as if it had been (a lost packet).
+ * - recv_cr writes its reply into a kmalloc(GFP_ATOMIC) buffer of options
+ *   length + IPCP_NEG_REPLY_EXTRA bytes (see fsm.h), so a Nak may add one
+ *   option the peer did not include, and the allocation never exceeds what
+ *   the peer sent by more than that. On allocation failure the request is
+ *   dropped.
  * - Code-Reject carries the rejected packet from its Code field up to its
- *   Length field, truncated so that the whole packet fits min(peer_mru,
- *   1500). Configure-Ack/Nak/Reject are never truncated (that would change
- *   their meaning).
+ *   Length field, truncated so that the whole packet fits
+ *   ipcp_neg_fsm_tx_max(). Configure-Ack/Nak/Reject are never truncated
+ *   (that would change their meaning).
  * - Events fed through ipcp_neg_fsm_event() carry no packet: their replies
  *   (sca, scn, sta, ser) use identifier 0 and no data; scn sends a Nak.
  * - Configure-Ack/Nak/Reject: in Closed and Stopped they cause RCA/RCN
@@ -314,13 +316,6 @@ static bool fsm_negotiating(u8 st)
 	return st >= IPCP_NEG_ST_REQSENT && st <= IPCP_NEG_ST_ACKSENT;
 }
 
-/* The largest packet we may send, header included */
-static unsigned int fsm_tx_max(const struct ipcp_neg_fsm *f)
-{
-	return clamp_t(unsigned int, f->peer_mru, IPCP_NEG_HDRLEN,
-		       IPCP_NEG_DEFAULT_MRU);
-}
-
 static void fsm_xmit(struct ipcp_neg_fsm *f, u8 code, u8 id,
 		     const u8 *data, unsigned int len)
 {
@@ -394,7 +389,7 @@ static void fsm_zrc(struct ipcp_neg_fsm *f, const struct fsm_step *s)
 
 static void fsm_scr(struct ipcp_neg_fsm *f, const struct fsm_step *s)
 {
-	unsigned int room = fsm_tx_max(f) - IPCP_NEG_HDRLEN;
+	unsigned int room = ipcp_neg_fsm_tx_max(f) - IPCP_NEG_HDRLEN;
 	unsigned int len;
 	u8 id, *buf;
 
@@ -441,7 +436,8 @@ static void fsm_sta(struct ipcp_neg_fsm *f, const struct fsm_step *s)
 
 static void fsm_scj(struct ipcp_neg_fsm *f, const struct fsm_step *s)
 {
-	unsigned int len = min(s->rx->len, fsm_tx_max(f) - IPCP_NEG_HDRLEN);
+	unsigned int len = min(s->rx->len,
+			       ipcp_neg_fsm_tx_max(f) - IPCP_NEG_HDRLEN);
 
 	fsm_xmit(f, IPCP_NEG_CODEREJ, f->next_id++, s->rx->pkt, len);
 }
@@ -682,8 +678,7 @@ static bool fsm_rcr_judged(u8 st)
 /* Let the protocol judge a Configure-Request and prepare the reply */
 static int fsm_judge(struct ipcp_neg_fsm *f, struct fsm_rx *rx)
 {
-	unsigned int size = max_t(unsigned int, rx->dlen,
-				  IPCP_NEG_DEFAULT_MRU - IPCP_NEG_HDRLEN);
+	unsigned int size = rx->dlen + IPCP_NEG_REPLY_EXTRA;
 	bool rid = f->nak_count >= f->conf.max_failure;
 	u8 code;
 

@@ -12,6 +12,7 @@
 #define _IPCP_NEG_FSM_H
 
 #include <linux/bits.h>
+#include <linux/minmax.h>
 #include <linux/types.h>
 
 #include "proto.h"
@@ -67,6 +68,14 @@ enum ipcp_neg_fsm_event {
 #define IPCP_NEG_ACT_SCJ	BIT(11)	/* Send-Code-Reject */
 #define IPCP_NEG_ACT_SER	BIT(12)	/* Send-Echo-Reply */
 
+/*
+ * Room recv_cr gets for its reply beyond the length of the request's
+ * options: a reply repeats some of the request's options (a Nak with our
+ * values, a Reject verbatim) and may add one 6-byte option the peer did not
+ * send (IPCP's IP-Address, RFC 1332 section 3.3).
+ */
+#define IPCP_NEG_REPLY_EXTRA	6
+
 struct ipcp_neg_fsm;
 
 /**
@@ -86,10 +95,10 @@ struct ipcp_neg_fsm;
  *	(at most @size bytes); returns their length
  * @recv_cr: judge the peer's Configure-Request options @opts of @len bytes,
  *	all of whose lengths are already validated; write the options of the
- *	reply into @reply (room for at least @len bytes) and set @reply_len;
- *	return IPCP_NEG_CONFACK, IPCP_NEG_CONFNAK or IPCP_NEG_CONFREJ. When
- *	@reject_if_disagree is set (Max-Failure reached), options that would
- *	be Nak'd are Rejected instead.
+ *	reply into @reply (room for at least @len + IPCP_NEG_REPLY_EXTRA
+ *	bytes) and set @reply_len; return IPCP_NEG_CONFACK, IPCP_NEG_CONFNAK
+ *	or IPCP_NEG_CONFREJ. When @reject_if_disagree is set (Max-Failure
+ *	reached), options that would be Nak'd are Rejected instead.
  * @recv_ack: check that @opts equals our last Configure-Request;
  *	0 if so, negative to discard the packet
  * @recv_nak: apply a Configure-Nak (@rej false) or Configure-Reject (@rej
@@ -145,14 +154,20 @@ struct ipcp_neg_fsm_conf {
 
 /**
  * struct ipcp_neg_fsm_stats - per-automaton counters
+ * @tx: packets sent, by code; [0] unused
+ * @rx: packets received, by code; [0] counts unknown codes
+ * @malformed: dropped: bad header or option lengths
+ * @discarded: dropped: wrong identifier, mismatch, wrong state
+ * @nak_loops: times Max-Failure turned Naks into Rejects
+ * @illegal: events the table marks as impossible
  */
 struct ipcp_neg_fsm_stats {
-	u32 tx[IPCP_NEG_DISCREQ + 1];	/* by code, [0] unused */
-	u32 rx[IPCP_NEG_DISCREQ + 1];	/* by code, [0] counts unknown codes */
-	u32 malformed;			/* dropped: bad header or option lengths */
-	u32 discarded;			/* dropped: wrong id, mismatch, wrong state */
-	u32 nak_loops;			/* times Max-Failure turned Naks into Rejects */
-	u32 illegal;			/* events the table marks as impossible */
+	u32 tx[IPCP_NEG_DISCREQ + 1];
+	u32 rx[IPCP_NEG_DISCREQ + 1];
+	u32 malformed;
+	u32 discarded;
+	u32 nak_loops;
+	u32 illegal;
 };
 
 /**
@@ -167,7 +182,7 @@ struct ipcp_neg_fsm_stats {
  * @reply_seen: a valid Configure-Ack/Nak/Reject answered request @id;
  *	further replies to it are duplicates and are discarded (as pppd's
  *	seen_ack), so a late duplicate Ack cannot bounce an Opened link
- * @peer_mru: packets we send (Code-Reject, Echo-Reply) are truncated to this
+ * @peer_mru: the peer's MRU; see ipcp_neg_fsm_tx_max()
  * @stats: counters
  * @priv: owner's pointer
  */
@@ -184,6 +199,24 @@ struct ipcp_neg_fsm {
 	struct ipcp_neg_fsm_stats stats;
 	void *priv;
 };
+
+/**
+ * ipcp_neg_fsm_tx_max - the largest control packet we send
+ * @f: the automaton
+ *
+ * @f->peer_mru capped at the default MRU (what we send never needs more)
+ * and raised to IPCP_NEG_MIN_MRU. @f->peer_mru only ever holds the default
+ * or an MRU that LCP Acked, never below IPCP_NEG_MIN_MRU, so the floor only
+ * keeps the callers' room computations (this minus headers) from wrapping.
+ * Code-Reject, Echo-Reply and Protocol-Reject are truncated to it.
+ *
+ * Return: the size in bytes, the 4-byte header included.
+ */
+static inline unsigned int ipcp_neg_fsm_tx_max(const struct ipcp_neg_fsm *f)
+{
+	return clamp_t(unsigned int, f->peer_mru, IPCP_NEG_MIN_MRU,
+		       IPCP_NEG_DEFAULT_MRU);
+}
 
 void ipcp_neg_fsm_init(struct ipcp_neg_fsm *f,
 		       const struct ipcp_neg_fsm_ops *ops, void *priv);

@@ -12,8 +12,9 @@
  *   is safe, and the peer learns which option we could not parse.
  * - The second and later copies of an option in one request are Rejected;
  *   the first copy is judged as usual.
- * - A Nak never appends options the peer did not send, and the reply is
- *   never longer than the request (see struct ipcp_reply).
+ * - A Nak adds no option the peer did not send, but for a server's
+ *   IP-Address (below): the reply is at most IPCP_NEG_REPLY_EXTRA bytes
+ *   longer than the request (see struct ipcp_reply).
  * - Addresses: see ipcp_neg_ipcp_addr_ok(). The peer may also not have our
  *   own address.
  * - Server, IP-Address: a fixed remote address is the only one the peer
@@ -25,8 +26,16 @@
  *   what assign() gave: it asks again for each request, and assign() is
  *   idempotent per link. When no address can be had the IP-Address option
  *   is Rejected and fail/assign_err say why: the glue applies the
- *   operator's exhaustion policy. A peer that sends no IP-Address at all
- *   is Acked with peer 0 (a Nak may not prompt for it).
+ *   operator's exhaustion policy.
+ * - Server, a request with no IP-Address option and nothing to Reject: an
+ *   IP-Address option carrying the address the peer should use is
+ *   appended to the Nak (RFC 1332 section 3.3, as pppd): the fixed remote
+ *   address, else the one assign() gives for "any". A request that would
+ *   otherwise be Acked gets a Nak of that option alone. Under Max-Failure
+ *   (the peer keeps ignoring our Nak), or when no address can be had,
+ *   nothing is appended: fail/assign_err are set (-EDESTADDRREQ under
+ *   Max-Failure), the request is answered as judged (Ack, Nak of the other
+ *   options), and the glue applies the exhaustion policy.
  * - Server, its own IP-Address: sent when a local address is configured; a
  *   peer's Nak of it is ignored unless accept_local is set (pppd without
  *   ipcp-accept-local keeps insisting likewise).
@@ -34,15 +43,20 @@
  *   as the peer's; 0.0.0.0 (the server wants us to assign it one) or an
  *   illegal address is Rejected: a client has no address to give.
  * - Client, DNS/NBNS in the server's request: Rejected (we serve none).
- * - Nak and Reject of our request: an invalid option (wrong length, illegal
- *   address, a Reject of something we did not send or with another value)
- *   makes the whole packet discarded and nothing of it applied. A Nak of an
- *   option we did not send is ignored. The order of options is not checked.
+ * - Nak and Reject of our request: an invalid option (wrong length, an
+ *   illegal IP-Address, a Reject of something we did not send or with
+ *   another value) makes the whole packet discarded and nothing of it
+ *   applied. A Nak of an option we did not send is ignored. A Nak'd DNS or
+ *   NBNS value that is no usable address (0.0.0.0 mostly) means the server
+ *   has none to give: we stop requesting that option, as if it had been
+ *   Rejected, and still apply the rest of the Nak. The order of options is
+ *   not checked.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bits.h>
+#include <linux/bug.h>
 #include <linux/container_of.h>
 #include <linux/errno.h>
 #include <linux/net.h>
@@ -73,15 +87,15 @@ static u8 ipcp_opt_type(int idx)
 	return idx == IPCP_NEG_IPCP_O_ADDR ? IPCP_NEG_IPCP_ADDR : idx + 128;
 }
 
-/* The address of a 6-byte option */
+/* The address of a 6-byte option, kept in network order */
 static __be32 ipcp_get_addr(const u8 *opt)
 {
-	return cpu_to_be32(get_unaligned_be32(opt + 2));
+	return get_unaligned((const __be32 *)(opt + 2));
 }
 
 static void ipcp_put_addr(u8 *opt, __be32 addr)
 {
-	put_unaligned_be32(be32_to_cpu(addr), opt + 2);
+	put_unaligned(addr, (__be32 *)(opt + 2));
 }
 
 /* May the peer have @addr? Not an illegal one, not ours. */
@@ -172,13 +186,15 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_ipcp_build_cr);
 /*
  * The reply to a Configure-Request under construction. Only the options of
  * the worst verdict so far are kept: a Reject drops the Naks collected
- * before it. Every option written is a copy of the request option just
- * read, with the same length, so the write cursor never passes the read
- * cursor: the reply fits in a buffer as long as the request.
+ * before it. Every option written is a copy of a request option, with the
+ * same length, but for one IP-Address a server may append: the reply fits
+ * in the request's length + IPCP_NEG_REPLY_EXTRA bytes, the @room the
+ * automaton gives. The room is checked anyway.
  */
 struct ipcp_reply {
 	u8 *buf;
 	unsigned int len;
+	unsigned int room;
 	u8 code;
 };
 
@@ -192,6 +208,8 @@ static void ipcp_reply_add(struct ipcp_reply *r, const u8 *opt, u8 code,
 		r->code = code;
 		r->len = 0;
 	}
+	if (WARN_ON_ONCE(opt[1] > r->room - r->len))
+		return;
 	memcpy(r->buf + r->len, opt, opt[1]);
 	if (code == IPCP_NEG_CONFNAK)
 		ipcp_put_addr(r->buf + r->len, nak);
@@ -240,8 +258,7 @@ static void ipcp_assign_failed(struct ipcp_neg_ipcp *ip, int err)
 	ip->assign_err = err;
 	ip->stats.assign_fail++;
 	if (net_ratelimit())
-		pr_warn("IPCP: no address for the peer (%d), IP-Address Rejected\n",
-			err);
+		pr_warn("IPCP: no address for the peer (%d)\n", err);
 }
 
 static u8 ipcp_judge_addr_server(struct ipcp_neg_ipcp *ip,
@@ -320,18 +337,42 @@ static void ipcp_count(struct ipcp_neg_ipcp *ip, const u8 *opt, u8 code)
 		ip->stats.nak_sent[ipcp_opt_index(opt[0])]++;
 }
 
+/* Server, a request without IP-Address: Nak the peer one (see the top) */
+static void ipcp_nak_missing_addr(struct ipcp_neg_ipcp *ip,
+				  struct ipcp_reply *r, bool rid)
+{
+	static const u8 opt[IPCP_NEG_IPCP_OPTLEN] = {
+		IPCP_NEG_IPCP_ADDR, IPCP_NEG_IPCP_OPTLEN
+	};
+	__be32 his = 0;
+	int err;
+
+	/* under Max-Failure the peer has refused our Naks long enough */
+	err = rid ? -EDESTADDRREQ : ipcp_pick_peer(ip, 0, &his);
+	if (err) {
+		ipcp_assign_failed(ip, err);
+		return;
+	}
+	ip->fail = IPCP_NEG_IPCP_FAIL_NONE;
+	net_dbg_ratelimited("IPCP: peer sent no IP-Address, Nak with %pI4\n",
+			    &his);
+	ipcp_count(ip, opt, IPCP_NEG_CONFNAK);
+	ipcp_reply_add(r, opt, IPCP_NEG_CONFNAK, his);
+}
+
 /**
  * ipcp_neg_ipcp_recv_cr - judge the peer's Configure-Request
  * @f: the IPCP automaton
  * @opts: its options, framing already checked (ipcp_neg_opts_check())
  * @len: their length
- * @reply: room for at least @len bytes
+ * @reply: room for at least @len + IPCP_NEG_REPLY_EXTRA bytes
  * @reply_len: set to the length written to @reply
  * @reject_if_disagree: Max-Failure reached: Reject what would be Nak'd
  *
  * If any option is Rejected the reply carries only the Rejected options,
- * verbatim; else if any is Nak'd, only those, with our values; else it is
- * a copy of the request. On Ack the peer's address becomes @ip->peer.
+ * verbatim; else if any is Nak'd, only those, with our values (a server
+ * appends an IP-Address when the request has none); else it is a copy of
+ * the request. On Ack the peer's address becomes @ip->peer.
  *
  * Return: IPCP_NEG_CONFACK, IPCP_NEG_CONFNAK or IPCP_NEG_CONFREJ.
  */
@@ -340,7 +381,11 @@ u8 ipcp_neg_ipcp_recv_cr(struct ipcp_neg_fsm *f, const u8 *opts,
 			 bool reject_if_disagree)
 {
 	struct ipcp_neg_ipcp *ip = to_ipcp(f);
-	struct ipcp_reply r = { .buf = reply, .code = IPCP_NEG_CONFACK };
+	struct ipcp_reply r = {
+		.buf = reply,
+		.room = len + IPCP_NEG_REPLY_EXTRA,
+		.code = IPCP_NEG_CONFACK,
+	};
 	struct ipcp_cr_ctx c = { };
 	struct ipcp_neg_opt_iter it;
 	const u8 *opt;
@@ -355,6 +400,9 @@ u8 ipcp_neg_ipcp_recv_cr(struct ipcp_neg_fsm *f, const u8 *opts,
 		ipcp_count(ip, opt, code);
 		ipcp_reply_add(&r, opt, code, nak);
 	}
+	if (ip->conf.role == IPCP_NEG_IPCP_SERVER &&
+	    !(c.seen & BIT(IPCP_NEG_IPCP_O_ADDR)) && r.code != IPCP_NEG_CONFREJ)
+		ipcp_nak_missing_addr(ip, &r, reject_if_disagree);
 	if (r.code == IPCP_NEG_CONFACK)
 		ip->peer = c.peer;
 	*reply_len = r.len;
@@ -421,8 +469,12 @@ static int ipcp_nak_opt(struct ipcp_neg_ipcp *ip, const u8 *opt,
 	if (!(ip->sent.mask & BIT(idx)))
 		return 0;
 	addr = ipcp_get_addr(opt);
-	if (!ipcp_neg_ipcp_addr_ok(addr))
-		return -EINVAL;
+	if (!ipcp_neg_ipcp_addr_ok(addr)) {
+		if (idx == IPCP_NEG_IPCP_O_ADDR)
+			return -EINVAL;
+		try->mask &= ~BIT(idx);	/* DNS/NBNS: the server has none */
+		return 0;
+	}
 	if (idx == IPCP_NEG_IPCP_O_ADDR && ip->conf.local &&
 	    !ip->conf.accept_local)
 		return 0;
@@ -470,10 +522,11 @@ static void ipcp_nak_commit(struct ipcp_neg_ipcp *ip,
  *
  * Nak: a usable address for an option we sent is adopted for our next
  * request (for our IP-Address only if accept_local is set or no local
- * address is configured). Reject: we stop sending those options; a client
- * with no configured address whose IP-Address is Rejected gets @ip->fail
- * set to IPCP_NEG_IPCP_FAIL_NO_ADDR. Either is applied entirely or not at
- * all.
+ * address is configured); an unusable DNS/NBNS value stops our asking for
+ * that option, an unusable IP-Address makes the Nak invalid. Reject: we
+ * stop sending those options; a client with no configured address whose
+ * IP-Address is Rejected gets @ip->fail set to IPCP_NEG_IPCP_FAIL_NO_ADDR.
+ * Either is applied entirely or not at all.
  *
  * Return: 0, or -EINVAL for an invalid packet (to be discarded).
  */

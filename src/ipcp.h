@@ -48,7 +48,10 @@ enum ipcp_neg_ipcp_opt {
 /* Why the glue should give up on this negotiation (see ipcp_neg_ipcp.fail) */
 enum ipcp_neg_ipcp_fail {
 	IPCP_NEG_IPCP_FAIL_NONE,
-	/* server: no address for the peer; its IP-Address was Rejected */
+	/*
+	 * server: no address for the peer: its IP-Address was Rejected, or
+	 * it sent none and we could not Nak one to it (see ipcp.c)
+	 */
 	IPCP_NEG_IPCP_FAIL_ASSIGN,
 	/*
 	 * client: no address for us: the peer Rejected our IP-Address, or
@@ -98,8 +101,8 @@ struct ipcp_neg_ipcp_conf {
  * @rej_sent: options Rejected, all types
  * @addr_changes: times a Nak changed the local address we request
  * @assign_fail: times no address could be had for the peer
- * @bad_addr: illegal addresses (0, broadcast, multicast, loopback) seen
- *	in the peer's options
+ * @bad_addr: illegal addresses other than 0.0.0.0 (see
+ *	ipcp_neg_ipcp_addr_ok()) the peer proposed for itself
  */
 struct ipcp_neg_ipcp_stats {
 	u32 nak_sent[IPCP_NEG_IPCP_O_COUNT];
@@ -117,11 +120,12 @@ struct ipcp_neg_ipcp;
  * @wanted: the address the peer proposed (not @forced), or 0 for "any"
  * @out: where the address goes
  *
- * Called from recv_cr for each IP-Address option the peer sends, so under
- * the link's lock and possibly in softirq: must not sleep. The codec keeps
- * no copy, so the callee holds the link's one address: it returns the same
- * address again when @wanted is 0 or equal to it, and releases the old one
- * when it grants another @wanted.
+ * Called from recv_cr for each IP-Address option the peer sends, and with
+ * @wanted 0 for a request without one (to Nak the peer an address), so
+ * under the link's lock and possibly in softirq: must not sleep. The codec
+ * keeps no copy, so the callee holds the link's one address: it returns the
+ * same address again when @wanted is 0 or equal to it, and releases the old
+ * one when it grants another @wanted.
  *
  * Return: 0 with *@out set (to @wanted when it can be granted), or
  * -ENOSPC when no address can be had.
@@ -180,17 +184,22 @@ struct ipcp_neg_ipcp {
  * ipcp_neg_ipcp_addr_ok - may @addr be a host address on a PPP link?
  * @addr: the address
  *
- * Never accepted from, assigned to or adopted for anyone: 0.0.0.0 (it means
- * "please assign"), the limited broadcast 255.255.255.255, multicast
- * 224.0.0.0/4 and loopback 127.0.0.0/8. The same rule applies to DNS and
- * NBNS server addresses.
+ * Never accepted from, assigned to or adopted for anyone (as pppd's
+ * bad_ip_adrs(), plus 0.0.0.0/8): 0.0.0.0/8 ("this network"; 0.0.0.0 means
+ * "please assign"), loopback 127.0.0.0/8, multicast 224.0.0.0/4 and the
+ * reserved class E 240.0.0.0/4, which holds the limited broadcast
+ * 255.255.255.255. The same rule applies to DNS and NBNS server addresses.
  *
  * Return: true if @addr is usable.
  */
 static inline bool ipcp_neg_ipcp_addr_ok(__be32 addr)
 {
-	return addr && !ipv4_is_lbcast(addr) &&
-	       !ipv4_is_multicast(addr) && !ipv4_is_loopback(addr);
+	/* ipv4_is_zeronet() of Linux 6.1 only matches 0.0.0.0 itself */
+	bool zeronet = (addr & htonl(0xff000000)) == 0;
+	bool class_e = (addr & htonl(0xf0000000)) == htonl(0xf0000000);
+
+	return !zeronet && !ipv4_is_loopback(addr) &&
+	       !ipv4_is_multicast(addr) && !class_e;
 }
 
 void ipcp_neg_ipcp_init(struct ipcp_neg_ipcp *ip,

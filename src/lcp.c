@@ -37,6 +37,13 @@
  *   Opened (RFC 1661 5.7, 5.8); elsewhere they are counted and discarded.
  *   Extra-code packets too short for their fixed fields are counted as
  *   malformed and dropped.
+ * - An Echo-Request or Echo-Reply in Opened whose Magic-Number is the one
+ *   the peer Acked for us means the line is looped back: it is counted in
+ *   stats.loop_echo with a ratelimited warning. Such an Echo-Reply does
+ *   not reset echo_missed, so the glue's echo timer declares the link
+ *   dead. Such an Echo-Request is still answered, as RFC 1661 5.8 requires
+ *   in Opened (pppd answers it too); on a looped line that answer comes
+ *   back as an Echo-Reply with our magic, which is counted likewise.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -154,13 +161,6 @@ static u32 lcp_draw_magic(struct ipcp_neg_lcp *lcp, u32 avoid1, u32 avoid2)
 static u32 lcp_our_magic(const struct ipcp_neg_lcp *lcp)
 {
 	return lcp->got.neg_magic ? lcp->got.magic : 0;
-}
-
-/* The largest packet we send, header included: as the automaton's rule */
-static unsigned int lcp_tx_max(const struct ipcp_neg_fsm *f)
-{
-	return clamp_t(unsigned int, f->peer_mru, IPCP_NEG_MIN_MRU,
-		       IPCP_NEG_DEFAULT_MRU);
 }
 
 /* Does @opt carry the Magic-Number we are requesting (loopback)? */
@@ -342,7 +342,8 @@ static void lcp_cr_ack(struct ipcp_neg_lcp *lcp, const u8 *opts,
  * @f: the LCP automaton
  * @opts: the request's options, framing already validated
  * @len: their length
- * @reply: where the reply's options go; room for at least @len bytes
+ * @reply: where the reply's options go; room for at least @len +
+ *	IPCP_NEG_REPLY_EXTRA bytes, of which LCP uses at most @len
  * @reply_len: set to the length written to @reply, never above @len
  * @reject_if_disagree: Max-Failure reached: Reject what would be Nak'd
  *	(except a Magic-Number equal to ours, see the top of this file)
@@ -637,16 +638,35 @@ static int lcp_rx_protrej(struct ipcp_neg_lcp *lcp, const u8 *data,
 	return IPCP_NEG_EV_RXJ_PLUS;
 }
 
+/* Does an Echo packet (@what) carry our own magic? Count and log it */
+static bool lcp_echo_looped(struct ipcp_neg_lcp *lcp, const u8 *data,
+			    const char *what)
+{
+	if (!lcp->got.neg_magic || get_unaligned_be32(data) != lcp->got.magic)
+		return false;
+	lcp->stats.loop_echo++;
+	if (net_ratelimit())
+		pr_warn("LCP: %s carries our magic number: line looped back\n",
+			what);
+	return true;
+}
+
+static int lcp_rx_echoreq(struct ipcp_neg_lcp *lcp, const u8 *data,
+			  unsigned int len)
+{
+	struct ipcp_neg_fsm *f = &lcp->fsm;
+
+	if (!lcp_long_enough(f, len, LCP_MAGIC_LEN))
+		return IPCP_NEG_EV_COUNT;
+	if (f->state == IPCP_NEG_ST_OPENED)
+		lcp_echo_looped(lcp, data, "Echo-Request");
+	return IPCP_NEG_EV_RXR;		/* answered even so: RFC 1661 5.8 */
+}
+
 static void lcp_rx_echorep(struct ipcp_neg_lcp *lcp, const u8 *data)
 {
-	u32 magic = get_unaligned_be32(data);
-
-	if (lcp->got.neg_magic && magic == lcp->got.magic) {
-		lcp->stats.loop_echo++;
-		if (net_ratelimit())
-			pr_warn("LCP: Echo-Reply carries our magic number: line looped back\n");
+	if (lcp_echo_looped(lcp, data, "Echo-Reply"))
 		return;
-	}
 	lcp->stats.echo_replies++;
 	lcp->echo_missed = 0;
 }
@@ -661,8 +681,9 @@ static void lcp_rx_echorep(struct ipcp_neg_lcp *lcp, const u8 *data)
  *
  * Protocol-Reject of LCP itself gives RXJ-; of another protocol, calls
  * lcp->proto_rej and gives RXJ+. Echo-Request gives RXR (the automaton
- * then calls ipcp_neg_lcp_ser() in Opened). An Echo-Reply carrying our
- * own magic counts as a loopback; any other resets lcp->echo_missed.
+ * then calls ipcp_neg_lcp_ser() in Opened). An Echo-Request or Echo-Reply
+ * carrying our own magic in Opened counts as a loopback (see the top of
+ * this file); any other Echo-Reply resets lcp->echo_missed.
  * Discard-Request is counted. Packets too short for their fixed field
  * (protocol, magic) are counted as malformed and dropped.
  *
@@ -678,9 +699,7 @@ int ipcp_neg_lcp_extcode(struct ipcp_neg_fsm *f, u8 code, u8 id,
 	case IPCP_NEG_PROTREJ:
 		return lcp_rx_protrej(lcp, data, len);
 	case IPCP_NEG_ECHOREQ:
-		if (!lcp_long_enough(f, len, LCP_MAGIC_LEN))
-			return IPCP_NEG_EV_COUNT;
-		return IPCP_NEG_EV_RXR;
+		return lcp_rx_echoreq(lcp, data, len);
 	case IPCP_NEG_ECHOREP:
 		if (lcp_long_enough(f, len, LCP_MAGIC_LEN) && lcp_opened(f))
 			lcp_rx_echorep(lcp, data);
@@ -737,7 +756,8 @@ void ipcp_neg_lcp_ser(struct ipcp_neg_fsm *f, u8 id, const u8 *data,
 		      unsigned int len)
 {
 	struct ipcp_neg_lcp *lcp = ipcp_neg_lcp_from_fsm(f);
-	unsigned int room = lcp_tx_max(f) - IPCP_NEG_HDRLEN - LCP_MAGIC_LEN;
+	unsigned int room = ipcp_neg_fsm_tx_max(f) - IPCP_NEG_HDRLEN -
+			    LCP_MAGIC_LEN;
 	u8 magic[LCP_MAGIC_LEN];
 
 	if (!lcp_long_enough(f, len, LCP_MAGIC_LEN))
@@ -780,7 +800,7 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_lcp_send_echo);
 void ipcp_neg_lcp_send_protrej(struct ipcp_neg_lcp *lcp, u16 proto,
 			       const u8 *info, unsigned int len)
 {
-	unsigned int room = lcp_tx_max(&lcp->fsm) - IPCP_NEG_HDRLEN - 2;
+	unsigned int room = ipcp_neg_fsm_tx_max(&lcp->fsm) - IPCP_NEG_HDRLEN - 2;
 	u8 head[2];
 
 	if (lcp->fsm.state != IPCP_NEG_ST_OPENED)

@@ -70,7 +70,8 @@ struct ipcp_neg_lcp_opts {
 /**
  * struct ipcp_neg_lcp_stats - LCP counters beyond the automaton's
  * @loop_suspects: Configure-Requests that carried our own Magic-Number
- * @loop_echo: Echo-Replies that carried our own Magic-Number
+ * @loop_echo: Echo-Requests and Echo-Replies received in Opened that
+ *	carried our own Magic-Number (a looped-back line)
  * @echo_replies: Echo-Replies accepted (they reset @echo_missed)
  * @discard_reqs: Discard-Requests received
  * @protrej_rx: Protocol-Rejects acted upon

@@ -52,6 +52,7 @@ struct fake_rec {
 	unsigned int build_size;
 	unsigned int recv_cr, recv_cr_seq, recv_cr_len;
 	u8 recv_cr_opts[16];
+	size_t reply_room;		/* ksize() of the reply buffer */
 	bool rid;
 	unsigned int recv_ack, recv_nak;
 	bool rej;
@@ -822,7 +823,7 @@ static void fsm_open_up_sends_request(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->stats.tx[IPCP_NEG_CONFREQ], 1U);
 }
 
-/* The request is built in (and clamped to) min(peer_mru, 1500) - 4 bytes */
+/* The request is built in (and clamped to) ipcp_neg_fsm_tx_max() - 4 bytes */
 static void fsm_request_size_bound(struct kunit *test)
 {
 	struct ipcp_neg_fsm *f = test_fsm(test);
@@ -1284,6 +1285,46 @@ static void fsm_confreq_in_stopped(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->nak_count, 1U);
 }
 
+/* recv_cr using all the room the automaton promises for the reply */
+static u8 fill_recv_cr(struct ipcp_neg_fsm *f, const u8 *opts,
+		       unsigned int len, u8 *reply, unsigned int *reply_len,
+		       bool reject_if_disagree)
+{
+	struct fake_rec *r = rec(f);
+
+	r->recv_cr++;
+	/* KASAN reports a write past what was allocated */
+	memset(reply, 0xa5, len + IPCP_NEG_REPLY_EXTRA);
+	r->reply_room = ksize(reply);
+	*reply_len = len + IPCP_NEG_REPLY_EXTRA;
+	return IPCP_NEG_CONFNAK;
+}
+
+/*
+ * The reply buffer holds the request's options plus IPCP_NEG_REPLY_EXTRA
+ * bytes, all usable by recv_cr, and is sized by the request: a 2-byte
+ * request does not cost a 1500-byte atomic allocation.
+ */
+static void fsm_reply_room(struct kunit *test)
+{
+	static const u8 opts[] = { 200, 2 };
+	u8 want[sizeof(opts) + IPCP_NEG_REPLY_EXTRA];
+	struct fsm_ctx *ctx = test->priv;
+	struct ipcp_neg_fsm *f = &ctx->f;
+	const struct fake_rec *r = rec(f);
+
+	ctx->ops.recv_cr = fill_recv_cr;
+	to_reqsent(test, f);
+	fake_clear(f);
+	feed_pkt(test, f, IPCP_NEG_CONFREQ, 0x50, opts, sizeof(opts));
+	KUNIT_ASSERT_EQ(test, r->recv_cr, 1U);
+	KUNIT_ASSERT_EQ(test, r->ntx, 1U);
+	memset(want, 0xa5, sizeof(want));
+	expect_tx(test, &r->tx[0], IPCP_NEG_CONFNAK, 0x50, want, sizeof(want));
+	KUNIT_EXPECT_GE(test, r->reply_room, sizeof(want));
+	KUNIT_EXPECT_LT(test, r->reply_room, (size_t)TX_ROOM);
+}
+
 static void fsm_confreq_bad_framing(struct kunit *test)
 {
 	/* an option of length 0 (CVE-2020-25643 looped on it) */
@@ -1374,8 +1415,9 @@ static void fsm_unknown_code(struct kunit *test)
 /* The rejected packet is cut so the Code-Reject fits the peer's MRU */
 static void fsm_code_reject_truncated(struct kunit *test)
 {
-	static const unsigned int mrus[] = { 1500, 9000, 300 };
-	static const unsigned int room[] = { 1496, 1496, 296 };
+	/* 100 is below any MRU LCP Acks: raised to IPCP_NEG_MIN_MRU */
+	static const unsigned int mrus[] = { 1500, 9000, 300, 100 };
+	static const unsigned int room[] = { 1496, 1496, 296, 124 };
 	struct ipcp_neg_fsm *f = test_fsm(test);
 	const struct fake_rec *r = rec(f);
 	unsigned int i, len = 2000;
@@ -1660,6 +1702,7 @@ static struct kunit_case fsm_test_cases[] = {
 	KUNIT_CASE(fsm_reply_when_closing),
 	KUNIT_CASE(fsm_confreq_in_stopped),
 	KUNIT_CASE(fsm_confreq_bad_framing),
+	KUNIT_CASE(fsm_reply_room),
 	KUNIT_CASE(fsm_confreq_bad_verdict),
 	KUNIT_CASE(fsm_drop_when_lower_down),
 	KUNIT_CASE(fsm_unknown_code),

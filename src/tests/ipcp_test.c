@@ -199,10 +199,13 @@ struct ipcp_cr_case {
 	unsigned int reply_len;
 	__be32 peer;		/* ip->peer afterwards */
 	u8 fail;		/* ip->fail afterwards */
+	int assign_err;		/* ip->assign_err afterwards */
 	unsigned int calls;	/* assign() calls */
 	__be32 wanted;		/* what the last one asked for */
 	unsigned int bad_addr;	/* ip->stats.bad_addr afterwards */
 };
+
+#define FAIL(err)	.fail = IPCP_NEG_IPCP_FAIL_ASSIGN, .assign_err = (err)
 
 #define ACK	.code = IPCP_NEG_CONFACK
 #define NAK	.code = IPCP_NEG_CONFNAK
@@ -245,6 +248,14 @@ static const struct ipcp_cr_case ipcp_cr_cases[] = {
 	  .tc = { SERVER, .fixed = true },
 	  BYTES(req, ADR, 6, 255, 255, 255, 255), NAK,
 	  BYTES(reply, ADR, 6, 10, 0, 0, 2), .bad_addr = 1 },
+	/* 0.0.0.0/8 is "this network", no host address */
+	{ .desc = "fixed: 0.1.2.3 Nak'd", .tc = { SERVER, .fixed = true },
+	  BYTES(req, ADR, 6, 0, 1, 2, 3), NAK,
+	  BYTES(reply, ADR, 6, 10, 0, 0, 2), .bad_addr = 1 },
+	/* class E 240.0.0.0/4 is reserved */
+	{ .desc = "fixed: 240.0.0.1 Nak'd", .tc = { SERVER, .fixed = true },
+	  BYTES(req, ADR, 6, 240, 0, 0, 1), NAK,
+	  BYTES(reply, ADR, 6, 10, 0, 0, 2), .bad_addr = 1 },
 
 	/* server, pool through assign() */
 	{ .desc = "pool: proposal granted", .tc = { SERVER, .pool = POOL },
@@ -278,12 +289,11 @@ static const struct ipcp_cr_case ipcp_cr_cases[] = {
 	{ .desc = "pool empty: Rejected, fail",
 	  .tc = { SERVER, .pool = POOL_EMPTY },
 	  BYTES(req, ADR, 6, 0, 0, 0, 0), REJ, BYTES(reply, ADR, 6, 0, 0, 0, 0),
-	  .fail = IPCP_NEG_IPCP_FAIL_ASSIGN, .calls = 1 },
+	  FAIL(-ENOSPC), .calls = 1 },
 	{ .desc = "pool empty: only the address",
 	  .tc = { SERVER, .pool = POOL_EMPTY, .srv = true },
 	  BYTES(req, ADR, 6, 0, 0, 0, 0, DN1, 6, 0, 0, 0, 0), REJ,
-	  BYTES(reply, ADR, 6, 0, 0, 0, 0),
-	  .fail = IPCP_NEG_IPCP_FAIL_ASSIGN, .calls = 1 },
+	  BYTES(reply, ADR, 6, 0, 0, 0, 0), FAIL(-ENOSPC), .calls = 1 },
 
 	/* server with no address source at all */
 	{ .desc = "no source: peer keeps its own", .tc = { SERVER },
@@ -292,24 +302,65 @@ static const struct ipcp_cr_case ipcp_cr_cases[] = {
 	  .peer = IP4(10, 0, 0, 9) },
 	{ .desc = "no source: 0.0.0.0 Rejected", .tc = { SERVER },
 	  BYTES(req, ADR, 6, 0, 0, 0, 0), REJ, BYTES(reply, ADR, 6, 0, 0, 0, 0),
-	  .fail = IPCP_NEG_IPCP_FAIL_ASSIGN },
+	  FAIL(-ENOSPC) },
 	{ .desc = "no source forced: Rejected",
 	  .tc = { SERVER, .forced = true },
 	  BYTES(req, ADR, 6, 10, 0, 0, 9), REJ,
-	  BYTES(reply, ADR, 6, 10, 0, 0, 9),
-	  .fail = IPCP_NEG_IPCP_FAIL_ASSIGN },
+	  BYTES(reply, ADR, 6, 10, 0, 0, 9), FAIL(-ENOSPC) },
 
-	/* DNS and NBNS servers */
-	{ .desc = "DNS1 0.0.0.0 Nak'd", .tc = { SERVER, .srv = true },
-	  BYTES(req, DN1, 6, 0, 0, 0, 0), NAK,
+	/* server, a request without IP-Address: one is Nak'd to the peer */
+	{ .desc = "no IP-Address: fixed one Nak'd",
+	  .tc = { SERVER, .fixed = true, .srv = true },
+	  BYTES(req, DN1, 6, 192, 0, 2, 53), NAK,
+	  BYTES(reply, ADR, 6, 10, 0, 0, 2) },
+	{ .desc = "no IP-Address: empty request",
+	  .tc = { SERVER, .fixed = true },
+	  .req_len = 0, NAK, BYTES(reply, ADR, 6, 10, 0, 0, 2) },
+	{ .desc = "no IP-Address: pool asked for any",
+	  .tc = { SERVER, .pool = POOL },
+	  .req_len = 0, NAK, BYTES(reply, ADR, 6, 10, 0, 1, 100),
+	  .calls = 1, .wanted = 0 },
+	{ .desc = "no IP-Address: after other Naks",
+	  .tc = { SERVER, .fixed = true, .srv = true },
+	  BYTES(req, DN1, 6, 0, 0, 0, 0, DN2, 6, 0, 0, 0, 0), NAK,
+	  BYTES(reply, DN1, 6, 192, 0, 2, 53, DN2, 6, 192, 0, 2, 54,
+		ADR, 6, 10, 0, 0, 2) },
+	/* a Reject comes first: the peer asks again without it */
+	{ .desc = "no IP-Address: Reject only",
+	  .tc = { SERVER, .fixed = true },
+	  BYTES(req, CMP, 4, 0x00, 0x2d), REJ, BYTES(reply, CMP, 4, 0x00, 0x2d) },
+	{ .desc = "no IP-Address, pool empty: fail",
+	  .tc = { SERVER, .pool = POOL_EMPTY, .srv = true },
+	  BYTES(req, DN1, 6, 192, 0, 2, 53), ACK,
+	  BYTES(reply, DN1, 6, 192, 0, 2, 53), FAIL(-ENOSPC), .calls = 1 },
+	{ .desc = "no IP-Address, no source: fail", .tc = { SERVER },
+	  .req_len = 0, ACK, .reply_len = 0, FAIL(-ENOSPC) },
+	/* the peer ignored our Naks until Max-Failure */
+	{ .desc = "no IP-Address, Max-Failure: Reject",
+	  .tc = { SERVER, .fixed = true, .srv = true }, .max_fail = true,
+	  BYTES(req, DN1, 6, 0, 0, 0, 0), REJ, BYTES(reply, DN1, 6, 0, 0, 0, 0) },
+	{ .desc = "no IP-Address, Max-Failure: Ack, fail",
+	  .tc = { SERVER, .fixed = true }, .max_fail = true,
+	  .req_len = 0, ACK, .reply_len = 0, FAIL(-EDESTADDRREQ) },
+	/* a client has no address to give the server */
+	{ .desc = "client: no IP-Address Acked", .tc = { CLIENT },
+	  .req_len = 0, ACK, .reply_len = 0 },
+
+	/* DNS and NBNS servers, the peer's address being right */
+	{ .desc = "DNS1 0.0.0.0 Nak'd",
+	  .tc = { SERVER, .fixed = true, .srv = true },
+	  BYTES(req, ADR, 6, 10, 0, 0, 2, DN1, 6, 0, 0, 0, 0), NAK,
 	  BYTES(reply, DN1, 6, 192, 0, 2, 53) },
-	{ .desc = "DNS1, NBNS1, DNS2 Nak'd", .tc = { SERVER, .srv = true },
-	  BYTES(req, DN1, 6, 0, 0, 0, 0, NB1, 6, 0, 0, 0, 0,
-		DN2, 6, 0, 0, 0, 0),
+	{ .desc = "DNS1, NBNS1, DNS2 Nak'd",
+	  .tc = { SERVER, .fixed = true, .srv = true },
+	  BYTES(req, ADR, 6, 10, 0, 0, 2, DN1, 6, 0, 0, 0, 0,
+		NB1, 6, 0, 0, 0, 0, DN2, 6, 0, 0, 0, 0),
 	  NAK, BYTES(reply, DN1, 6, 192, 0, 2, 53, NB1, 6, 192, 0, 2, 137,
 		     DN2, 6, 192, 0, 2, 54) },
-	{ .desc = "DNS2 wrong, only it Nak'd", .tc = { SERVER, .srv = true },
-	  BYTES(req, DN1, 6, 192, 0, 2, 53, DN2, 6, 1, 2, 3, 4),
+	{ .desc = "DNS2 wrong, only it Nak'd",
+	  .tc = { SERVER, .fixed = true, .srv = true },
+	  BYTES(req, ADR, 6, 10, 0, 0, 2, DN1, 6, 192, 0, 2, 53,
+		DN2, 6, 1, 2, 3, 4),
 	  NAK, BYTES(reply, DN2, 6, 192, 0, 2, 54) },
 	{ .desc = "NBNS2 unconfigured Rejected", .tc = { SERVER, .srv = true },
 	  BYTES(req, DN1, 6, 192, 0, 2, 53, NB2, 6, 0, 0, 0, 0),
@@ -390,8 +441,6 @@ static const struct ipcp_cr_case ipcp_cr_cases[] = {
 	  .tc = { SERVER, .fixed = true },
 	  BYTES(req, ADR, 6, 0, 0, 0, 0, CMP, 6, 0x00, 0x2d, 0x0f, 0x01), REJ,
 	  BYTES(reply, CMP, 6, 0x00, 0x2d, 0x0f, 0x01) },
-	{ .desc = "empty request Acked", .tc = { SERVER, .fixed = true },
-	  .req_len = 0, ACK, .reply_len = 0 },
 
 	/* client: the server announces its own address */
 	{ .desc = "client: server address Acked", .tc = { CLIENT },
@@ -406,6 +455,10 @@ static const struct ipcp_cr_case ipcp_cr_cases[] = {
 	{ .desc = "client: 127.0.0.1 Rejected", .tc = { CLIENT },
 	  BYTES(req, ADR, 6, 127, 0, 0, 1), REJ,
 	  BYTES(reply, ADR, 6, 127, 0, 0, 1), .bad_addr = 1 },
+	/* nor is 0.0.0.0/8 */
+	{ .desc = "client: 0.0.0.1 Rejected", .tc = { CLIENT },
+	  BYTES(req, ADR, 6, 0, 0, 0, 1), REJ,
+	  BYTES(reply, ADR, 6, 0, 0, 0, 1), .bad_addr = 1 },
 	/* a client serves no DNS */
 	{ .desc = "client: DNS1 Rejected", .tc = { CLIENT },
 	  BYTES(req, ADR, 6, 10, 0, 0, 1, DN1, 6, 192, 0, 2, 53), REJ,
@@ -434,10 +487,11 @@ static void ipcp_recv_cr_test(struct kunit *test)
 	}
 	KUNIT_ASSERT_EQ(test, ipcp_neg_opts_check(c->req, c->req_len), 0);
 	t = ipcp_tctx_new(test, &c->tc);
-	/* exactly as long as the request, so KASAN sees any overrun */
+	/* exactly the room the automaton gives, so KASAN sees any overrun */
 	req = kunit_kmalloc(test, c->req_len ?: 1, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, req);
-	reply = kunit_kmalloc(test, c->req_len ?: 1, GFP_KERNEL);
+	reply = kunit_kmalloc(test, c->req_len + IPCP_NEG_REPLY_EXTRA,
+			      GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, reply);
 	memcpy(req, c->req, c->req_len);
 
@@ -447,9 +501,56 @@ static void ipcp_recv_cr_test(struct kunit *test)
 	ipcp_expect_bytes(test, reply, reply_len, c->reply, c->reply_len);
 	IPCP_EXPECT_ADDR(test, t->ip.peer, c->peer);
 	KUNIT_EXPECT_EQ(test, t->ip.fail, c->fail);
+	KUNIT_EXPECT_EQ(test, t->ip.assign_err, c->assign_err);
 	KUNIT_EXPECT_EQ(test, t->calls, c->calls);
 	IPCP_EXPECT_ADDR(test, t->wanted, c->wanted);
 	KUNIT_EXPECT_EQ(test, t->ip.stats.bad_addr, c->bad_addr);
+}
+
+/* Which addresses a peer, a pool or a DNS server may have */
+
+struct ipcp_addr_case {
+	const char *desc;
+	__be32 addr;
+	bool ok;
+};
+
+static const struct ipcp_addr_case ipcp_addr_cases[] = {
+	/* 0.0.0.0 asks to be assigned one */
+	{ "0.0.0.0", IP4(0, 0, 0, 0), false },
+	/* the rest of 0.0.0.0/8 is "this network" */
+	{ "0.0.0.1", IP4(0, 0, 0, 1), false },
+	{ "0.255.255.255", IP4(0, 255, 255, 255), false },
+	{ "1.0.0.0", IP4(1, 0, 0, 0), true },
+	{ "10.0.0.1", IP4(10, 0, 0, 1), true },
+	{ "126.255.255.255", IP4(126, 255, 255, 255), true },
+	/* loopback */
+	{ "127.0.0.0", IP4(127, 0, 0, 0), false },
+	{ "127.255.255.255", IP4(127, 255, 255, 255), false },
+	{ "128.0.0.0", IP4(128, 0, 0, 0), true },
+	{ "223.255.255.255", IP4(223, 255, 255, 255), true },
+	/* multicast */
+	{ "224.0.0.1", IP4(224, 0, 0, 1), false },
+	{ "239.255.255.255", IP4(239, 255, 255, 255), false },
+	/* class E, reserved */
+	{ "240.0.0.0", IP4(240, 0, 0, 0), false },
+	{ "255.255.255.254", IP4(255, 255, 255, 254), false },
+	/* the limited broadcast */
+	{ "255.255.255.255", IP4(255, 255, 255, 255), false },
+};
+
+static void ipcp_addr_case_desc(const struct ipcp_addr_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(ipcp_addr, ipcp_addr_cases, ipcp_addr_case_desc);
+
+static void ipcp_addr_ok_test(struct kunit *test)
+{
+	const struct ipcp_addr_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, ipcp_neg_ipcp_addr_ok(c->addr), c->ok);
 }
 
 /* Our own Configure-Request */
@@ -554,11 +655,32 @@ static const struct ipcp_nak_case ipcp_nak_cases[] = {
 	  BYTES(pkt, DN1, 6, 192, 0, 2, 53, DN2, 6, 192, 0, 2, 54),
 	  BYTES(cr, ADR, 6, 0, 0, 0, 0, DN1, 6, 192, 0, 2, 53,
 		DN2, 6, 192, 0, 2, 54) },
-	/* the bad DNS1 spoils the whole Nak: the address is not adopted */
-	{ .desc = "Nak all or nothing", .tc = { CLIENT, .dns = true },
-	  BYTES(pkt, ADR, 6, 10, 0, 1, 5, DN1, 6, 0, 0, 0, 0), .ret = -EINVAL,
+	/* DNS1 Nak'd as 0.0.0.0: the server has none, the rest applies */
+	{ .desc = "DNS1 of 0.0.0.0 no longer asked",
+	  .tc = { CLIENT, .dns = true },
+	  BYTES(pkt, ADR, 6, 10, 0, 1, 5, DN1, 6, 0, 0, 0, 0),
+	  BYTES(cr, ADR, 6, 10, 0, 1, 5, DN2, 6, 0, 0, 0, 0),
+	  .addr_changes = 1 },
+	/* likewise for any unusable server address (class E here) */
+	{ .desc = "NBNS2 of 240.0.0.1 no longer asked",
+	  .tc = { CLIENT, .nbns = true },
+	  BYTES(pkt, NB1, 6, 192, 0, 2, 137, NB2, 6, 240, 0, 0, 1),
+	  BYTES(cr, ADR, 6, 0, 0, 0, 0, NB1, 6, 192, 0, 2, 137) },
+	/* an unusable IP-Address spoils the whole Nak: nothing adopted */
+	{ .desc = "bad IP-Address spoils the Nak",
+	  .tc = { CLIENT, .dns = true },
+	  BYTES(pkt, ADR, 6, 127, 0, 0, 1, DN1, 6, 192, 0, 2, 53),
+	  .ret = -EINVAL,
 	  BYTES(cr, ADR, 6, 0, 0, 0, 0, DN1, 6, 0, 0, 0, 0,
 		DN2, 6, 0, 0, 0, 0) },
+	/* 0.0.0.0/8 is no host address */
+	{ .desc = "Nak of 0.1.2.3 discarded", .tc = { CLIENT },
+	  BYTES(pkt, ADR, 6, 0, 1, 2, 3), .ret = -EINVAL,
+	  BYTES(cr, ADR, 6, 0, 0, 0, 0) },
+	/* nor is class E */
+	{ .desc = "Nak of 255.255.255.254 discarded", .tc = { CLIENT },
+	  BYTES(pkt, ADR, 6, 255, 255, 255, 254), .ret = -EINVAL,
+	  BYTES(cr, ADR, 6, 0, 0, 0, 0) },
 	{ .desc = "Nak of an unsent option ignored", .tc = { CLIENT },
 	  BYTES(pkt, NB1, 6, 192, 0, 2, 137, 200, 2, ADR, 6, 10, 0, 1, 5),
 	  BYTES(cr, ADR, 6, 10, 0, 1, 5), .addr_changes = 1 },
@@ -716,8 +838,8 @@ static void ipcp_server_pool_negotiation_test(struct kunit *test)
 	struct ipcp_tconf tc = { SERVER, .pool = POOL };
 	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
 	struct ipcp_neg_fsm *f = &t->ip.fsm;
+	u8 reply[sizeof(take) + IPCP_NEG_REPLY_EXTRA];
 	unsigned int len;
-	u8 reply[6];
 
 	KUNIT_EXPECT_EQ(test, ipcp_neg_ipcp_recv_cr(f, ask, 6, reply, &len,
 						    false), IPCP_NEG_CONFNAK);
@@ -730,6 +852,40 @@ static void ipcp_server_pool_negotiation_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->calls, 2);
 	IPCP_EXPECT_ADDR(test, t->wanted, IP4(10, 0, 1, 100));
 	KUNIT_EXPECT_EQ(test, t->ip.stats.nak_sent[IPCP_NEG_IPCP_O_ADDR], 1);
+}
+
+/*
+ * Through the automaton: a peer that never sends an IP-Address is Nak'd
+ * one until Max-Failure, then Acked with the failure flagged for the glue.
+ */
+static void ipcp_server_no_addr_test(struct kunit *test)
+{
+	static const u8 req[] = { IPCP_NEG_CONFREQ, 0x40, 0, 4 };
+	static const u8 nak[] = { ADR, 6, 10, 0, 0, 2 };
+	struct ipcp_tconf tc = { SERVER, .fixed = true };
+	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
+	struct ipcp_neg_fsm *f = &t->ip.fsm;
+	unsigned int i, n = 4;
+
+	f->conf.max_failure = n;
+	ipcp_neg_fsm_open(f);
+	ipcp_neg_fsm_up(f);
+	KUNIT_ASSERT_EQ(test, t->nout, 1U);	/* our Configure-Request */
+	for (i = 0; i <= n; i++)
+		ipcp_neg_fsm_input(f, req, sizeof(req));
+	KUNIT_ASSERT_EQ(test, t->nout, n + 2);
+	for (i = 1; i <= n; i++) {
+		KUNIT_EXPECT_EQ(test, t->out[i][0], IPCP_NEG_CONFNAK);
+		ipcp_expect_bytes(test, t->out[i] + IPCP_NEG_HDRLEN,
+				  t->out_len[i] - IPCP_NEG_HDRLEN,
+				  nak, sizeof(nak));
+	}
+	KUNIT_EXPECT_EQ(test, t->out[n + 1][0], IPCP_NEG_CONFACK);
+	KUNIT_EXPECT_EQ(test, t->out_len[n + 1], IPCP_NEG_HDRLEN);
+	KUNIT_EXPECT_EQ(test, t->ip.fail, IPCP_NEG_IPCP_FAIL_ASSIGN);
+	KUNIT_EXPECT_EQ(test, t->ip.assign_err, -EDESTADDRREQ);
+	KUNIT_EXPECT_EQ(test, t->ip.stats.nak_sent[IPCP_NEG_IPCP_O_ADDR], n);
+	IPCP_EXPECT_ADDR(test, t->ip.peer, 0);
 }
 
 /* Two codecs talking through their automatons, timers never firing */
@@ -812,12 +968,14 @@ static void ipcp_pair_pool_empty_test(struct kunit *test)
 
 static struct kunit_case ipcp_test_cases[] = {
 	KUNIT_CASE_PARAM(ipcp_recv_cr_test, ipcp_cr_gen_params),
+	KUNIT_CASE_PARAM(ipcp_addr_ok_test, ipcp_addr_gen_params),
 	KUNIT_CASE_PARAM(ipcp_build_cr_test, ipcp_build_gen_params),
 	KUNIT_CASE(ipcp_build_cr_unnumbered_test),
 	KUNIT_CASE_PARAM(ipcp_recv_nak_test, ipcp_nak_gen_params),
 	KUNIT_CASE_PARAM(ipcp_recv_ack_test, ipcp_ack_gen_params),
 	KUNIT_CASE(ipcp_client_negotiation_test),
 	KUNIT_CASE(ipcp_server_pool_negotiation_test),
+	KUNIT_CASE(ipcp_server_no_addr_test),
 	KUNIT_CASE(ipcp_pair_test),
 	KUNIT_CASE(ipcp_pair_pool_empty_test),
 	{}

@@ -545,6 +545,14 @@ static const struct lcp_ext_case lcp_ext_cases[] = {
 	{ .desc = "Echo-Request gives RXR", .code = IPCP_NEG_ECHOREQ,
 	  DATA(0xde, 0xad, 0xbe, 0xef, 'x'), .ret = IPCP_NEG_EV_RXR,
 	  .echo_missed = 3 },
+	/* our own magic came back: the line is looped */
+	{ .desc = "Echo-Request with our magic: loop",
+	  .code = IPCP_NEG_ECHOREQ, DATA(0x11, 0x11, 0x11, 0x11),
+	  .ret = IPCP_NEG_EV_RXR, .echo_missed = 3, .loop_echo = 1 },
+	/* outside Opened the automaton ignores it: nothing counted */
+	{ .desc = "Echo-Request with our magic in Req-Sent",
+	  .code = IPCP_NEG_ECHOREQ, DATA(0x11, 0x11, 0x11, 0x11),
+	  .not_opened = true, .ret = IPCP_NEG_EV_RXR, .echo_missed = 3 },
 	/* three bytes cannot hold the magic number */
 	{ .desc = "Echo-Request of 3 bytes dropped",
 	  .code = IPCP_NEG_ECHOREQ, DATA(0xde, 0xad, 0xbe),
@@ -883,6 +891,26 @@ static void lcp_test_codec_ops(struct kunit *test)
 }
 
 /*
+ * An Echo-Request carrying our own magic in Opened: counted as a loopback,
+ * and still answered (RFC 1661 5.8: an Echo-Reply MUST be sent in Opened).
+ */
+static void lcp_test_echo_req_looped(struct kunit *test)
+{
+	struct lcp_ctx *ctx = lcp_ctx_opened(test);
+	const u8 echo[] = { IPCP_NEG_ECHOREQ, 0x21, 0, 9,
+			    0x11, 0x11, 0x11, 0x11, 'q' };
+	const u8 reply[] = { 0x11, 0x11, 0x11, 0x11, 'q' };
+
+	ctx->nxmit = 0;
+	ipcp_neg_fsm_input(&ctx->lcp.fsm, echo, sizeof(echo));
+	KUNIT_EXPECT_EQ(test, ctx->lcp.stats.loop_echo, 1U);
+	KUNIT_ASSERT_EQ(test, ctx->nxmit, 1U);
+	KUNIT_EXPECT_EQ(test, ctx->code, IPCP_NEG_ECHOREP);
+	KUNIT_EXPECT_EQ(test, ctx->id, 0x21);
+	lcp_expect_bytes(test, ctx->data, ctx->len, reply, sizeof(reply));
+}
+
+/*
  * A looped-back line: every packet we send comes back to us. LCP must
  * never open; the loop is detected and the Max-Configure rule ends it.
  */
@@ -927,6 +955,7 @@ static struct kunit_case lcp_test_cases[] = {
 	KUNIT_CASE(lcp_test_send_echo),
 	KUNIT_CASE(lcp_test_send_protrej),
 	KUNIT_CASE(lcp_test_codec_ops),
+	KUNIT_CASE(lcp_test_echo_req_looped),
 	KUNIT_CASE(lcp_test_looped_line),
 	{}
 };

@@ -233,6 +233,34 @@ static void pool_test_create_delete(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_set_next(q, p), -ENOENT);
 }
 
+/*
+ * Lookup and delete by a name that cannot be a pool's: no NUL within the
+ * 32-byte name buffer. The name is read no further than that buffer
+ * (KASAN: it is allocated with exactly that size), and refused.
+ */
+static void pool_test_long_name(struct kunit *test)
+{
+	char short_name[IPCP_NEG_POOL_NAME_SIZE];
+	struct ipcp_neg_pool *p, *g;
+	char *name;
+
+	name = kunit_kmalloc(test, IPCP_NEG_POOL_NAME_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, name);
+	memset(name, 'a', IPCP_NEG_POOL_NAME_SIZE);
+	/* the longest pool name, a prefix of @name */
+	memset(short_name, 'a', sizeof(short_name) - 1);
+	short_name[sizeof(short_name) - 1] = '\0';
+	p = pt_new(test, 0, short_name);
+	KUNIT_EXPECT_NULL(test, ipcp_neg_pool_get(pt_net(test, 0), name));
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_delete(pt_net(test, 0), name),
+			-EINVAL);
+	/* the pool with the 31-character name is untouched */
+	g = ipcp_neg_pool_get(pt_net(test, 0), short_name);
+	KUNIT_EXPECT_PTR_EQ(test, g, p);
+	if (g)
+		ipcp_neg_pool_put(g);
+}
+
 static void pool_test_namespaces(struct kunit *test)
 {
 	struct ipcp_neg_pool *a, *b, *g, *owner;
@@ -1203,6 +1231,7 @@ static void pool_test_model(struct kunit *test)
 static struct kunit_case pool_test_cases[] = {
 	KUNIT_CASE_PARAM(pool_test_names, pool_name_gen_params),
 	KUNIT_CASE(pool_test_create_delete),
+	KUNIT_CASE(pool_test_long_name),
 	KUNIT_CASE(pool_test_namespaces),
 	KUNIT_CASE(pool_test_init_net),
 	KUNIT_CASE(pool_test_cleanup_net),
