@@ -7,8 +7,10 @@
 #   make demo                        boot the test VM and show a negotiation
 #   make check                       every test, on the debug test kernel
 #   make deps                        install the Debian packages the jobs need
+#   make tools                       build the CLI, out/ipcpctl
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
+HOSTCC ?= gcc
 SRC := $(CURDIR)/src
 
 all: modules
@@ -26,6 +28,12 @@ install: modules
 deps:
 	scripts/deps.sh
 
+tools: out/ipcpctl
+
+out/ipcpctl: tools/ipcpctl.c include/uapi/ipcp_neg.h
+	mkdir -p out
+	$(HOSTCC) -O2 -Wall -Wextra -Werror -Iinclude/uapi -o $@ tools/ipcpctl.c
+
 kernel:
 	scripts/build-kernel.sh debug
 
@@ -35,4 +43,4 @@ demo:
 check:
 	scripts/check.sh
 
-.PHONY: all modules clean install deps kernel demo check
+.PHONY: all modules clean install deps kernel demo check tools

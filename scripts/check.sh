@@ -47,7 +47,7 @@ build_module() {
 	shift 3
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	rsync -a --exclude out --exclude .git --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" "$tree/src" "$dir/"
+	rsync -a --exclude out --exclude .git --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" "$tree/src" "$tree/include" "$dir/"
 	if ! make -C "$kdir" M="$dir/src" "$@" modules >"$out/$name.log" 2>&1; then
 		tail -n 30 "$out/$name.log"
 		hresult fail "$name" "build failed, see $out/$name.log"
@@ -127,8 +127,20 @@ abort() {
 "$TOP/scripts/deps.sh" || abort deps "missing Debian packages"
 kdir=$("$TOP/scripts/build-kernel.sh" debug) || abort test-kernel "building the test kernel failed"
 [ "$job" = check ] && lint
+# The CLI, built the way "make tools" does, goes into the initramfs.
+build_ipcpctl() {
+	if gcc -O2 -Wall -Wextra -Werror -I"$tree/include/uapi" -o "$out/ipcpctl" \
+	    "$tree/tools/ipcpctl.c" >"$out/ipcpctl.log" 2>&1; then
+		hresult pass build-ipcpctl
+	else
+		cat "$out/ipcpctl.log"
+		hresult fail build-ipcpctl "see $out/ipcpctl.log"
+	fi
+}
+
+build_ipcpctl
 if build_module build-test-kernel-w1 "$kdir" "$out/build" W=1; then
-	IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
+	IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
 		abort initramfs "assembling the initramfs failed"
 	run_vm "$kdir"
 	parse_kunit

@@ -17,10 +17,12 @@ mkdir -p "$out"
 "$TOP/scripts/deps.sh" || exit 1
 kdir=$("$TOP/scripts/build-kernel.sh" "$variant") || die "building the test kernel failed"
 mkdir -p "$out/build"
-rsync -a "$TOP/src" "$out/build/"
+rsync -a "$TOP/src" "$TOP/include" "$out/build/"
 make -s -C "$kdir" M="$out/build/src" modules >"$out/build.log" 2>&1 ||
 	{ cat "$out/build.log"; die "building the module failed"; }
-"$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/ipcp_neg.ko ||
+gcc -O2 -Wall -Wextra -Werror -I"$TOP/include/uapi" -o "$out/ipcpctl" \
+	"$TOP/tools/ipcpctl.c" || die "building ipcpctl failed"
+IPCPCTL=$out/ipcpctl "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/ipcp_neg.ko ||
 	die "assembling the initramfs failed"
 
 log "booting the $variant test kernel in QEMU"

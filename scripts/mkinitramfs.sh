@@ -3,7 +3,8 @@
 #
 # Assemble the test VM's initramfs from this machine's Debian packages:
 # busybox-static, pppd with its plugins, pppoe-server, socat, iproute2's ip,
-# their shared libraries, the modules given, and test/guest/.
+# their shared libraries, the modules given, test/guest/ and, when IPCPCTL
+# names it, the ipcpctl binary.
 #
 # Usage: mkinitramfs.sh OUT.cpio.gz MODULE.ko...
 # Environment: IPCP_NEG_SRC  the tree whose test/guest/ goes in (default:
@@ -48,6 +49,10 @@ for prog in pppd pppoe-server pppoe socat ip; do
 	copy_elf "$path" "/usr/sbin/$prog"
 	rm -f "$root/bin/$prog"
 done
+# The CLI of the module, if the caller built it (IPCPCTL=path)
+if [ -n "${IPCPCTL:-}" ] && [ -x "$IPCPCTL" ]; then
+	copy_elf "$IPCPCTL" /usr/sbin/ipcpctl
+fi
 plugdir=$(ls -d /usr/lib/pppd/*/ | head -n 1)
 for plugin in "$plugdir"*.so; do
 	copy_elf "$plugin"

@@ -10,6 +10,7 @@
 
 #include "addr.h"
 #include "addr_pool.h"
+#include "link.h"
 
 static int __init ipcp_neg_init(void)
 {
@@ -17,15 +18,31 @@ static int __init ipcp_neg_init(void)
 
 	err = ipcp_neg_addr_init();
 	if (err)
-		return err;
+		goto err_addr;
+	err = ipcp_neg_link_init();
+	if (err)
+		goto err_link;
+	err = ipcp_neg_ctl_init();
+	if (err)
+		goto err_ctl;
 	pr_info("loaded\n");
 	return 0;
+
+err_ctl:
+	ipcp_neg_link_exit();
+err_link:
+	ipcp_neg_addr_exit();
+err_addr:
+	ipcp_neg_pool_exit();
+	return err;
 }
 
 static void __exit ipcp_neg_exit(void)
 {
-	ipcp_neg_pool_exit();
+	ipcp_neg_ctl_exit();
+	ipcp_neg_link_exit();
 	ipcp_neg_addr_exit();
+	ipcp_neg_pool_exit();
 	pr_info("unloaded\n");
 }
 

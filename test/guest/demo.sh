@@ -1,25 +1,100 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# The demonstration run by "make demo".
+# The demonstration run by "make demo": the module negotiates real PPP
+# links with the real pppd over pty pairs, first as the server (it assigns
+# pppd its address and DNS), then as the client (pppd assigns it one).
 . /test/lib.sh
 
+# peer NAME PPPD_OPTS: socat joins /tmp/NAME.pty (for the module) and
+# /tmp/NAME.peer, where pppd runs in namespace NAME. Sets PEER_PID, SOCAT_PID.
+peer() {
+	rm -f "/tmp/ppp-$1.up" "/tmp/$1.pty" "/tmp/$1.peer"
+	ip netns add "$1" && ip -n "$1" link set lo up || return 1
+	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
+		>/dev/null 2>&1 &
+	SOCAT_PID=$!
+	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer" ||
+		return 1
+	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
+		lcp-restart 1 ipparam "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
+	PEER_PID=$!
+}
+
+unpeer() {
+	stop_pid "$PEER_PID"
+	stop_pid "$SOCAT_PID"
+	ip netns del "$1"
+}
+
+show_module_side() {
+	echo "module side: ipcpctl status $1"
+	ipcpctl status "$1" | sed 's/^/    /'
+	echo "module side: ip addr show dev $1"
+	ip -4 addr show dev "$1" | sed 's/^/    /'
+}
+
+FAILED=
 echo
 echo "### ipcp_neg demo"
 insmod "$MODDIR/ipcp_neg.ko" && echo "ipcp_neg.ko loaded: $(grep '^ipcp_neg ' /proc/modules)"
+
 echo
-echo "### Two pppd negotiating IPCP over a pty pair (server 10.0.0.1, pool of one: 10.0.0.2)"
-if pppd_pty_pair demo "10.0.0.1:10.0.0.2 ms-dns 10.0.0.53" "noipdefault usepeerdns"; then
-	set -- $(pppd_report demo-cli)
-	echo "client pppd reports: interface $1, local $2, remote $3, DNS $4"
-	echo "ip addr on the client interface:"
-	ip -4 addr show dev "$1"
-	set -- $(pppd_report demo-srv)
-	echo "ip addr on the server interface (namespace demo):"
-	ip -n demo -4 addr show dev "$1"
-	result pass demo
+echo "### 1. The module is the server: it assigns 10.0.1.2 and DNS to a pppd client"
+echo "    pppd /tmp/demo1.peer noipdefault usepeerdns          (namespace demo1)"
+echo "    ipcpctl attach --tty /tmp/demo1.pty --role server --local 10.0.1.1 --remote 10.0.1.2 --dns 10.0.1.53,10.0.1.54"
+peer demo1 "noipdefault usepeerdns"
+set -- $(ipcpctl attach --tty /tmp/demo1.pty --role server --local 10.0.1.1 \
+	--remote 10.0.1.2 --dns 10.0.1.53,10.0.1.54)
+ifname=$1
+echo "    -> attached as $1, link id $2"
+if [ -n "$ifname" ] && wait_for 30 "pppd's IPCP up" test -s /tmp/ppp-demo1.up &&
+    wait_for 10 "the module's address" has_ipv4 "$ifname" "inet 10.0.1.1 peer 10.0.1.2/32"; then
+	set -- $(pppd_report demo1)
+	echo "pppd reports: interface $1, local $2, remote $3, DNS $4 $5"
+	echo "pppd side: ip addr show dev $1 (namespace demo1)"
+	ip -n demo1 -4 addr show dev "$1" | sed 's/^/    /'
+	show_module_side "$ifname"
+	ping -c 1 -W 5 10.0.1.2 >/dev/null && echo "ping module -> pppd: ok"
+	ip netns exec demo1 ping -c 1 -W 5 10.0.1.1 >/dev/null &&
+		echo "ping pppd -> module: ok"
+	echo "a manual address on $ifname is refused:"
+	echo "    \$ ip addr add 10.9.9.9/32 dev $ifname"
+	ip addr add 10.9.9.9/32 dev "$ifname" 2>&1 | sed 's/^/    /'
 else
-	cat /tmp/pppd-demo.log
-	result fail demo "IPCP did not come up"
+	cat /tmp/pppd-demo1.log
+	FAILED="module server"
 fi
-stop_pppd_pty_pair demo
+echo "hanging up the pty pair under the link:"
+kill -KILL "$SOCAT_PID"
+wait_for 10 "the link to go" sh -c "! ipcpctl status $ifname >/dev/null 2>&1"
+echo "    ipcpctl status $ifname: $(ipcpctl status "$ifname" 2>&1)"
+unpeer demo1
+
+echo
+echo "### 2. The module is the client: a pppd server assigns it 10.0.2.2 and DNS"
+echo "    pppd /tmp/demo2.peer 10.0.2.1:10.0.2.2 ms-dns 10.0.2.53   (namespace demo2)"
+echo "    ipcpctl attach --tty /tmp/demo2.pty --role client --request-dns"
+peer demo2 "10.0.2.1:10.0.2.2 ms-dns 10.0.2.53"
+set -- $(ipcpctl attach --tty /tmp/demo2.pty --role client --request-dns)
+ifname=$1
+echo "    -> attached as $1, link id $2"
+if [ -n "$ifname" ] && wait_for 30 "the module's address" \
+    has_ipv4 "$ifname" "inet 10.0.2.2 peer 10.0.2.1/32"; then
+	show_module_side "$ifname"
+	ping -c 1 -W 5 10.0.2.1 >/dev/null && echo "ping module -> pppd: ok"
+	echo "ipcpctl detach $ifname"
+	ipcpctl detach "$ifname"
+	wait_for 10 "pppd to see the link end" sh -c "! kill -0 $PEER_PID"
+	echo "    pppd: $(tail -n 2 /tmp/pppd-demo2.log | tr '\n' ' ')"
+else
+	cat /tmp/pppd-demo2.log
+	FAILED="${FAILED:+$FAILED, }module client"
+fi
+unpeer demo2
+
 rmmod ipcp_neg
+if [ -n "$FAILED" ]; then
+	result fail demo "$FAILED"
+else
+	result pass demo
+fi

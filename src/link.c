@@ -1,0 +1,1244 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The channel glue: runs one engine (LCP + IPCP) on a real PPP link.
+ *
+ * Frame path (user space set up the bridge and the unit, see ipcp_neg.h):
+ *
+ *   peer <-> transport channel (ppp_async / pppoe)
+ *                 |  ppp_input(transport)          ^  start_xmit(transport)
+ *                 |  = bridge                      |  = bridge
+ *                 v                                |
+ *   LOWER start_xmit: queue from_lower      ppp_input(LOWER) <- to_lower
+ *                 |                                ^         <- from_upper
+ *                 +--------> tasklet --------------+
+ *                 |  LCP/IPCP -> engine (under link->lock) -> to_lower
+ *                 |  IPv4 -> ppp_input(UPPER) while IPCP is up
+ *                 |  other -> LCP Protocol-Reject
+ *                 v
+ *   pppN <- ppp_input(UPPER)      pppN -> UPPER start_xmit: queue from_upper
+ *
+ * Frames reach the channels' start_xmit with the protocol field first (no
+ * FF03, no FCS: the transport adds and strips them). start_xmit only queues
+ * and returns 1 (taken): calling ppp_input() on one channel from inside
+ * another channel's start_xmit would nest ppp_generic's transmit lock
+ * class, so all of it happens in the link's tasklet.
+ *
+ * Locking:
+ *  - links_mutex: the list of links, ids, attach; process context only,
+ *    never held while a link is torn down.
+ *  - link->lock (BH): the engine and everything its callbacks touch.
+ *  - link->qlock (BH): the three frame queues and link->dead. Taken inside
+ *    link->lock (engine xmit queues a packet).
+ *  - Addresses and MTU are programmed from a work item (process context).
+ *
+ * Teardown (link_destroy): stop the engine, mark the link dead under qlock
+ * (nothing is queued or scheduled after that), shut the timers down, kill
+ * the tasklet, unregister both channels (no start_xmit after that), cancel
+ * the work items, delete the address, release the lease and the files, and
+ * free after an RCU grace period.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/completion.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/if_arp.h>
+#include <linux/interrupt.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/netdevice.h>
+#include <linux/poll.h>
+#include <linux/ppp_channel.h>
+#include <linux/ppp_defs.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/timer.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <net/net_namespace.h>
+#include <asm/unaligned.h>
+
+#include "addr.h"
+#include "addr_pool.h"
+#include "link.h"
+
+/* Frames queued per direction before new ones are dropped */
+#define LINK_QLEN		512
+/* Room in front of the frames we build, and asked of pppN for UPPER */
+#define LINK_HEADROOM		32
+/* How long detach waits for the peer's Terminate-Ack */
+#define LINK_TERM_WAIT_MS	1000
+/* LCP Echo-Request interval, and unanswered ones that mean a dead link */
+#define LINK_ECHO_MS		10000
+#define LINK_ECHO_FAILS		4
+/* /dev/ppp's major number (ppp_generic.c keeps its define to itself) */
+#define LINK_PPP_MAJOR		108
+
+/* The address state IPCP wants on the unit */
+struct link_addr {
+	__be32 local;
+	__be32 peer;
+	unsigned int mtu;
+	bool up;
+};
+
+/**
+ * struct ipcp_neg_link - one PPP link run by the module
+ * @node: entry in links; written under links_mutex, walked under RCU by
+ *	the netdevice notifier
+ * @dead_node: entry in a list of links being torn down
+ * @id: the link's id, never 0
+ * @net: namespace of the channels and the unit (held)
+ * @owner: the control file that created it, until it is attached;
+ *	Protected by links_mutex
+ * @listed: on links; Protected by links_mutex. Whoever unlists it tears
+ *	it down.
+ * @attached: files held, engine started; Protected by links_mutex
+ * @lock: serialises the engine and the fields marked with it
+ * @eng: LCP and IPCP; Protected by lock
+ * @want: the address IPCP negotiated; Protected by lock
+ * @ip_up: IPv4 may flow (written under lock, read locklessly)
+ * @pool: the pool the peer's address comes from (held), or NULL
+ * @lease: the address leased for the peer, or 0; Protected by lock
+ * @lease_owner: the pool @lease came from; Protected by lock
+ * @last_lease: the previous lease, tried first (sticky); Protected by lock
+ * @lcp_timer: LCP's restart timer
+ * @ipcp_timer: IPCP's restart timer
+ * @echo_timer: sends LCP Echo-Requests, declares the link dead when
+ *	LINK_ECHO_FAILS go unanswered (a fallback for hang-up detection)
+ * @qlock: protects the queues and @dead
+ * @from_lower: frames of the peer, from LOWER's start_xmit
+ * @from_upper: frames of pppN, from UPPER's start_xmit
+ * @to_lower: control packets of the engine
+ * @dead: being torn down: nothing is queued or scheduled any more
+ * @tasklet: processes the queues
+ * @rx_dropped: frames of the peer dropped
+ * @tx_dropped: frames to the peer dropped
+ * @lower: the channel bridged to the transport's
+ * @upper: the channel connected to pppN
+ * @dev: the unit's net_device (held) once attached
+ * @addr_up: the address is on @dev; addr_work and teardown only
+ * @addr_work: applies @want to @dev
+ * @kill_work: tears the link down after LCP finished or a hang-up (the
+ *	only work item that tears down, so no two cancel each other)
+ * @lcp_done: LCP finished: @kill_work tears the link down
+ * @dev_gone: @dev is being unregistered: @kill_work tears the link down
+ * @hup_wqh: the wait queue @hup_wait is on, or NULL
+ * @hup_wait: our entry on the transport channel's wait queue
+ * @hup_pt: the poll table that registers @hup_wait
+ * @finished: LCP finished (This-Layer-Finished)
+ * @files: the files held, enum ipcp_neg_link_file
+ * @rcu: for kfree_rcu()
+ */
+struct ipcp_neg_link {
+	struct list_head node;
+	struct list_head dead_node;
+	u32 id;
+	struct net *net;
+	const void *owner;
+	bool listed;
+	bool attached;
+
+	spinlock_t lock;		/* serialises the engine */
+	struct ipcp_neg_engine eng;
+	struct link_addr want;
+	bool ip_up;
+	struct ipcp_neg_pool *pool;
+	__be32 lease;
+	struct ipcp_neg_pool *lease_owner;
+	__be32 last_lease;
+	struct timer_list lcp_timer;
+	struct timer_list ipcp_timer;
+	struct timer_list echo_timer;
+
+	spinlock_t qlock;		/* the queues and @dead */
+	struct sk_buff_head from_lower;
+	struct sk_buff_head from_upper;
+	struct sk_buff_head to_lower;
+	bool dead;
+	struct tasklet_struct tasklet;
+	atomic_t rx_dropped;
+	atomic_t tx_dropped;
+
+	struct ppp_channel lower;
+	struct ppp_channel upper;
+
+	struct net_device *dev;
+	bool addr_up;
+	struct work_struct addr_work;
+	struct work_struct kill_work;
+	bool lcp_done;
+	bool dev_gone;
+	wait_queue_head_t *hup_wqh;
+	wait_queue_entry_t hup_wait;
+	poll_table hup_pt;
+	struct completion finished;
+	struct file *files[IPCP_NEG_LINK_NFILES];
+	struct rcu_head rcu;
+};
+
+static DEFINE_MUTEX(links_mutex);
+static LIST_HEAD(links);		/* Protected by links_mutex */
+static u32 links_last_id;		/* Protected by links_mutex */
+
+/* Frames: queueing and the tasklet */
+
+static void link_queue(struct ipcp_neg_link *link, struct sk_buff_head *q,
+		       struct sk_buff *skb, atomic_t *drops)
+{
+	bool ok;
+
+	spin_lock_bh(&link->qlock);
+	ok = !link->dead && skb_queue_len(q) < LINK_QLEN;
+	if (ok) {
+		__skb_queue_tail(q, skb);
+		tasklet_schedule(&link->tasklet);
+	}
+	spin_unlock_bh(&link->qlock);
+	if (!ok) {
+		atomic_inc(drops);
+		kfree_skb(skb);
+	}
+}
+
+static int link_lower_xmit(struct ppp_channel *chan, struct sk_buff *skb)
+{
+	struct ipcp_neg_link *link = container_of(chan, struct ipcp_neg_link,
+						  lower);
+
+	link_queue(link, &link->from_lower, skb, &link->rx_dropped);
+	return 1;
+}
+
+static int link_upper_xmit(struct ppp_channel *chan, struct sk_buff *skb)
+{
+	struct ipcp_neg_link *link = container_of(chan, struct ipcp_neg_link,
+						  upper);
+
+	link_queue(link, &link->from_upper, skb, &link->tx_dropped);
+	return 1;
+}
+
+static const struct ppp_channel_ops link_lower_ops = {
+	.start_xmit = link_lower_xmit,
+};
+
+static const struct ppp_channel_ops link_upper_ops = {
+	.start_xmit = link_upper_xmit,
+};
+
+static void link_drop(struct sk_buff *skb, atomic_t *drops)
+{
+	atomic_inc(drops);
+	kfree_skb(skb);
+}
+
+/* A control packet, or another protocol to reject, to the engine */
+static void link_rx_ctl(struct ipcp_neg_link *link, u16 proto,
+			struct sk_buff *skb, unsigned int hdr)
+{
+	if (skb_linearize(skb)) {
+		link_drop(skb, &link->rx_dropped);
+		return;
+	}
+	spin_lock_bh(&link->lock);
+	if (proto == PPP_LCP || proto == PPP_IPCP)
+		ipcp_neg_engine_input(&link->eng, proto, skb->data + hdr,
+				      skb->len - hdr);
+	else
+		ipcp_neg_engine_reject_proto(&link->eng, proto,
+					     skb->data + hdr, skb->len - hdr);
+	spin_unlock_bh(&link->lock);
+	consume_skb(skb);
+}
+
+/* One frame of the peer; its protocol field may be compressed (PFC) */
+static void link_rx(struct ipcp_neg_link *link, struct sk_buff *skb)
+{
+	unsigned int hdr = 2;
+	u16 proto;
+
+	if (!pskb_may_pull(skb, 1))
+		goto drop;
+	proto = skb->data[0];
+	if (proto & 1) {
+		hdr = 1;
+	} else {
+		if (!pskb_may_pull(skb, 2))
+			goto drop;
+		proto = get_unaligned_be16(skb->data);
+	}
+	if (proto != PPP_IP) {
+		link_rx_ctl(link, proto, skb, hdr);
+		return;
+	}
+	if (READ_ONCE(link->ip_up)) {
+		ppp_input(&link->upper, skb);
+		return;
+	}
+drop:
+	link_drop(skb, &link->rx_dropped);
+}
+
+/* One frame of pppN: only IPv4, only while IPCP is up */
+static void link_tx(struct ipcp_neg_link *link, struct sk_buff *skb)
+{
+	if (!READ_ONCE(link->ip_up) || !pskb_may_pull(skb, 2) ||
+	    get_unaligned_be16(skb->data) != PPP_IP) {
+		link_drop(skb, &link->tx_dropped);
+		return;
+	}
+	ppp_input(&link->lower, skb);
+}
+
+static void link_tasklet(struct tasklet_struct *t)
+{
+	struct ipcp_neg_link *link = from_tasklet(link, t, tasklet);
+	struct sk_buff_head rx, tx, ctl;
+	struct sk_buff *skb;
+
+	__skb_queue_head_init(&rx);
+	__skb_queue_head_init(&tx);
+	__skb_queue_head_init(&ctl);
+	spin_lock_bh(&link->qlock);
+	skb_queue_splice_init(&link->from_lower, &rx);
+	skb_queue_splice_init(&link->from_upper, &tx);
+	spin_unlock_bh(&link->qlock);
+
+	while ((skb = __skb_dequeue(&rx)))
+		link_rx(link, skb);
+	while ((skb = __skb_dequeue(&tx)))
+		link_tx(link, skb);
+
+	/* what the engine said, including answers to @rx */
+	spin_lock_bh(&link->qlock);
+	skb_queue_splice_init(&link->to_lower, &ctl);
+	spin_unlock_bh(&link->qlock);
+	while ((skb = __skb_dequeue(&ctl)))
+		ppp_input(&link->lower, skb);
+}
+
+/* The engine's callbacks, all under link->lock */
+
+static struct ipcp_neg_link *link_of(struct ipcp_neg_engine *e)
+{
+	struct ipcp_neg_link *link = e->priv;
+
+	lockdep_assert_held(&link->lock);
+	return link;
+}
+
+static void link_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
+		      const u8 *data, unsigned int len)
+{
+	struct ipcp_neg_link *link = link_of(e);
+	struct sk_buff *skb;
+	u8 *p;
+
+	if (len > PPP_MRU) {
+		atomic_inc(&link->tx_dropped);
+		return;
+	}
+	skb = alloc_skb(LINK_HEADROOM + 6 + len, GFP_ATOMIC);
+	if (!skb) {
+		atomic_inc(&link->tx_dropped);
+		return;
+	}
+	skb_reserve(skb, LINK_HEADROOM);
+	p = skb_put(skb, 6 + len);
+	put_unaligned_be16(proto, p);
+	p[2] = code;
+	p[3] = id;
+	put_unaligned_be16(4 + len, p + 4);
+	if (len)
+		memcpy(p + 6, data, len);
+	link_queue(link, &link->to_lower, skb, &link->tx_dropped);
+}
+
+static struct timer_list *link_timer(struct ipcp_neg_link *link, u16 proto)
+{
+	return proto == PPP_LCP ? &link->lcp_timer : &link->ipcp_timer;
+}
+
+static void link_timer_start(struct ipcp_neg_engine *e, u16 proto,
+			     unsigned int ms)
+{
+	struct ipcp_neg_link *link = link_of(e);
+
+	mod_timer(link_timer(link, proto), jiffies + msecs_to_jiffies(ms));
+}
+
+static void link_timer_stop(struct ipcp_neg_engine *e, u16 proto)
+{
+	/* not _sync: the callback takes link->lock, which we hold */
+	del_timer(link_timer(link_of(e), proto));
+}
+
+/* Runs in the timer softirq; an expiry re-armed meanwhile is not one */
+static void link_timeout(struct ipcp_neg_link *link, struct timer_list *t,
+			 u16 proto)
+{
+	spin_lock_bh(&link->lock);
+	if (!timer_pending(t))
+		ipcp_neg_engine_timeout(&link->eng, proto);
+	spin_unlock_bh(&link->lock);
+}
+
+static void link_lcp_timeout(struct timer_list *t)
+{
+	struct ipcp_neg_link *link = from_timer(link, t, lcp_timer);
+
+	link_timeout(link, t, PPP_LCP);
+}
+
+static void link_ipcp_timeout(struct timer_list *t)
+{
+	struct ipcp_neg_link *link = from_timer(link, t, ipcp_timer);
+
+	link_timeout(link, t, PPP_IPCP);
+}
+
+static void link_kill_later(struct ipcp_neg_link *link)
+{
+	WRITE_ONCE(link->lcp_done, true);
+	schedule_work(&link->kill_work);
+}
+
+/* Echo: the peer's LCP must answer, or the link is dead */
+static void link_echo(struct timer_list *t)
+{
+	struct ipcp_neg_link *link = from_timer(link, t, echo_timer);
+	struct ipcp_neg_lcp *lcp = &link->eng.lcp;
+	bool dead = false;
+
+	spin_lock_bh(&link->lock);
+	if (lcp->fsm.state == IPCP_NEG_ST_OPENED) {
+		dead = lcp->echo_missed >= LINK_ECHO_FAILS;
+		if (!dead)
+			ipcp_neg_lcp_send_echo(lcp);
+	}
+	if (dead) {
+		if (net_ratelimit())
+			netdev_warn(link->dev, "%u LCP Echo-Requests unanswered\n",
+				    lcp->echo_missed);
+		link_kill_later(link);
+	}
+	spin_unlock_bh(&link->lock);
+	if (!dead)
+		mod_timer(t, jiffies + msecs_to_jiffies(LINK_ECHO_MS));
+}
+
+/* Give the peer's lease back to its pool; remembered for next time */
+static void link_lease_drop(struct ipcp_neg_link *link)
+{
+	if (!link->lease)
+		return;
+	ipcp_neg_pool_release(link->lease_owner, link->lease);
+	link->last_lease = link->lease;
+	link->lease = 0;
+	link->lease_owner = NULL;
+}
+
+static void link_ipcp_up(struct ipcp_neg_engine *e)
+{
+	struct ipcp_neg_link *link = link_of(e);
+
+	link->want.local = e->ipcp.local;
+	link->want.peer = e->ipcp.peer;
+	link->want.mtu = e->lcp.his.mru;
+	link->want.up = true;
+	WRITE_ONCE(link->ip_up, true);
+	schedule_work(&link->addr_work);
+	netdev_info(link->dev, "IPCP up: local %pI4 peer %pI4\n",
+		    &e->ipcp.local, &e->ipcp.peer);
+}
+
+static void link_ipcp_down(struct ipcp_neg_engine *e)
+{
+	struct ipcp_neg_link *link = link_of(e);
+
+	link->want.up = false;
+	WRITE_ONCE(link->ip_up, false);
+	link_lease_drop(link);
+	schedule_work(&link->addr_work);
+	netdev_info(link->dev, "IPCP down (%s)\n",
+		    ipcp_neg_engine_reason_name(e->reason != IPCP_NEG_REASON_NONE ?
+						e->reason : e->cause));
+}
+
+static void link_finished(struct ipcp_neg_engine *e)
+{
+	struct ipcp_neg_link *link = link_of(e);
+
+	complete(&link->finished);
+	link_kill_later(link);
+}
+
+/* Take @addr for the peer; the old lease goes back on success */
+static int link_lease_take(struct ipcp_neg_link *link, __be32 addr)
+{
+	struct ipcp_neg_pool *owner;
+
+	if (ipcp_neg_pool_take(link->pool, addr, &owner))
+		return -ENOSPC;
+	link_lease_drop(link);
+	link->lease = addr;
+	link->lease_owner = owner;
+	return 0;
+}
+
+/* The first lease of an attempt: the last one again if free, else any */
+static int link_lease_new(struct ipcp_neg_link *link)
+{
+	struct ipcp_neg_pool *owner;
+	__be32 a;
+
+	if (link->last_lease && !link_lease_take(link, link->last_lease))
+		return 0;
+	a = ipcp_neg_pool_take_any(link->pool, &owner);
+	if (!a)
+		return -ENOSPC;
+	link->lease = a;
+	link->lease_owner = owner;
+	return 0;
+}
+
+/* ipcp_neg_ipcp_assign_t semantics: one address per link at a time */
+static int link_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
+{
+	struct ipcp_neg_link *link = link_of(e);
+	int err = 0;
+
+	if (!link->pool)
+		return -ENOSPC;
+	if (wanted && wanted != link->lease &&
+	    !link_lease_take(link, wanted)) {
+		*out = wanted;
+		return 0;
+	}
+	if (!link->lease)
+		err = link_lease_new(link);
+	if (!err)
+		*out = link->lease;
+	return err;
+}
+
+static const struct ipcp_neg_engine_ops link_pool_ops = {
+	.xmit = link_xmit,
+	.timer_start = link_timer_start,
+	.timer_stop = link_timer_stop,
+	.ipcp_up = link_ipcp_up,
+	.ipcp_down = link_ipcp_down,
+	.finished = link_finished,
+	.assign = link_assign,
+};
+
+static const struct ipcp_neg_engine_ops link_fixed_ops = {
+	.xmit = link_xmit,
+	.timer_start = link_timer_start,
+	.timer_stop = link_timer_stop,
+	.ipcp_up = link_ipcp_up,
+	.ipcp_down = link_ipcp_down,
+	.finished = link_finished,
+};
+
+/* Work items: addresses, hang-up, death */
+
+static void link_addr_work(struct work_struct *w)
+{
+	struct ipcp_neg_link *link = container_of(w, struct ipcp_neg_link,
+						  addr_work);
+	struct link_addr want;
+	int err;
+
+	spin_lock_bh(&link->lock);
+	want = link->want;
+	spin_unlock_bh(&link->lock);
+	if (!want.up) {
+		if (link->addr_up)
+			ipcp_neg_addr_clear(link->dev);
+		link->addr_up = false;
+		return;
+	}
+	err = ipcp_neg_addr_set(link->dev, want.local, want.peer);
+	if (!err)
+		err = ipcp_neg_addr_set_mtu(link->dev, want.mtu);
+	link->addr_up = true;
+	if (err && net_ratelimit())
+		netdev_warn(link->dev, "cannot set %pI4 peer %pI4 mtu %u: %d\n",
+			    &want.local, &want.peer, want.mtu, err);
+}
+
+static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
+			 bool hungup);
+
+static bool link_hung_up(struct ipcp_neg_link *link)
+{
+	__poll_t mask = vfs_poll(link->files[IPCP_NEG_LINK_BRIDGE], NULL);
+
+	return mask & (EPOLLHUP | EPOLLERR);
+}
+
+/*
+ * After LCP finished or a wake-up on the transport channel: if the link is
+ * dead, unlist it and tear it down, unless someone else got there first.
+ */
+static void link_kill_work(struct work_struct *w)
+{
+	struct ipcp_neg_link *link = container_of(w, struct ipcp_neg_link,
+						  kill_work);
+	bool hup = false, mine = false;
+
+	mutex_lock(&links_mutex);
+	if (link->listed && link->attached) {
+		hup = link_hung_up(link);
+		mine = hup || READ_ONCE(link->lcp_done) ||
+		       READ_ONCE(link->dev_gone);
+	}
+	if (mine) {
+		list_del_rcu(&link->node);
+		link->listed = false;
+	}
+	mutex_unlock(&links_mutex);
+	if (!mine)
+		return;
+	if (hup)
+		netdev_info(link->dev, "transport hung up\n");
+	link_destroy(link, w, hup);
+}
+
+/* Wake-up on the transport channel's wait queue: any context */
+static int link_hup_wake(wait_queue_entry_t *wait, unsigned int mode,
+			 int sync, void *key)
+{
+	struct ipcp_neg_link *link = container_of(wait, struct ipcp_neg_link,
+						  hup_wait);
+	__poll_t mask = key_to_poll(key);
+
+	if (!mask || (mask & (EPOLLHUP | EPOLLERR)))
+		schedule_work(&link->kill_work);
+	return 0;
+}
+
+static void link_hup_queue(struct file *file, wait_queue_head_t *wqh,
+			   poll_table *pt)
+{
+	struct ipcp_neg_link *link = container_of(pt, struct ipcp_neg_link,
+						  hup_pt);
+
+	if (link->hup_wqh)
+		return;
+	link->hup_wqh = wqh;
+	add_wait_queue(wqh, &link->hup_wait);
+}
+
+static void link_unwatch(struct ipcp_neg_link *link)
+{
+	if (link->hup_wqh)
+		remove_wait_queue(link->hup_wqh, &link->hup_wait);
+	link->hup_wqh = NULL;
+}
+
+/* Watch the transport's channel for hang-up, like vhost watches eventfds */
+static int link_watch(struct ipcp_neg_link *link, struct file *bridge)
+{
+	__poll_t mask;
+
+	init_waitqueue_func_entry(&link->hup_wait, link_hup_wake);
+	init_poll_funcptr(&link->hup_pt, link_hup_queue);
+	mask = vfs_poll(bridge, &link->hup_pt);
+	if (!link->hup_wqh)
+		return -EBADFD;		/* /dev/ppp not attached to a channel */
+	if (mask & (EPOLLHUP | EPOLLERR)) {
+		link_unwatch(link);
+		return -ENOTCONN;
+	}
+	return 0;
+}
+
+/* Teardown */
+
+static void link_stop(struct ipcp_neg_link *link, bool hungup)
+{
+	unsigned long tmo = msecs_to_jiffies(LINK_TERM_WAIT_MS);
+	bool wait;
+
+	if (!hungup) {
+		spin_lock_bh(&link->lock);
+		ipcp_neg_engine_stop(&link->eng);
+		wait = link->eng.lcp.fsm.state == IPCP_NEG_ST_CLOSING;
+		spin_unlock_bh(&link->lock);
+		if (wait)
+			wait_for_completion_timeout(&link->finished, tmo);
+	}
+	spin_lock_bh(&link->lock);
+	ipcp_neg_engine_lower_down(&link->eng);
+	spin_unlock_bh(&link->lock);
+	link_unwatch(link);
+}
+
+/* After this, no frame, timer or tasklet touches @link */
+static void link_stop_data(struct ipcp_neg_link *link)
+{
+	spin_lock_bh(&link->qlock);
+	link->dead = true;
+	spin_unlock_bh(&link->qlock);
+	timer_shutdown_sync(&link->lcp_timer);
+	timer_shutdown_sync(&link->ipcp_timer);
+	timer_shutdown_sync(&link->echo_timer);
+	tasklet_kill(&link->tasklet);
+	ppp_unregister_channel(&link->lower);
+	ppp_unregister_channel(&link->upper);
+	__skb_queue_purge(&link->from_lower);
+	__skb_queue_purge(&link->from_upper);
+	__skb_queue_purge(&link->to_lower);
+}
+
+static void link_cancel_work(struct work_struct *w, struct work_struct *self)
+{
+	if (w != self)
+		cancel_work_sync(w);
+}
+
+static void link_release_dev(struct ipcp_neg_link *link)
+{
+	if (!link->dev)
+		return;
+	if (link->addr_up)
+		ipcp_neg_addr_clear(link->dev);
+	ipcp_neg_addr_unmanage(link->dev);
+	dev_put(link->dev);
+	WRITE_ONCE(link->dev, NULL);
+}
+
+static void link_release_files(struct ipcp_neg_link *link)
+{
+	int i;
+
+	for (i = IPCP_NEG_LINK_NFILES - 1; i >= 0; i--) {
+		if (link->files[i])
+			fput(link->files[i]);
+		link->files[i] = NULL;
+	}
+}
+
+/* @link is unlisted: tear it down and free it. Process context. */
+static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
+			 bool hungup)
+{
+	if (link->attached)
+		link_stop(link, hungup);
+	link_stop_data(link);
+	link_cancel_work(&link->addr_work, self);
+	link_cancel_work(&link->kill_work, self);
+	if (link->dev)
+		netdev_info(link->dev, "link %u detached\n", link->id);
+	link_release_dev(link);
+	spin_lock_bh(&link->lock);
+	link_lease_drop(link);
+	spin_unlock_bh(&link->lock);
+	ipcp_neg_pool_put(link->pool);
+	link_release_files(link);
+	put_net(link->net);
+	kfree_rcu(link, rcu);
+}
+
+/* Creation */
+
+static bool link_conf_valid(const struct ipcp_neg_link_conf *c)
+{
+	int i;
+
+	for (i = IPCP_NEG_IPCP_O_DNS1; i < IPCP_NEG_IPCP_O_COUNT; i++)
+		if (c->srv[i] && !ipcp_neg_ipcp_addr_ok(c->srv[i]))
+			return false;
+	if (c->local && !ipcp_neg_ipcp_addr_ok(c->local))
+		return false;
+	if (c->role == IPCP_NEG_IPCP_CLIENT)
+		return !c->remote && !c->pool[0];
+	if (c->role != IPCP_NEG_IPCP_SERVER || !c->local)
+		return false;
+	if (c->remote)
+		return ipcp_neg_ipcp_addr_ok(c->remote) && !c->pool[0] &&
+		       c->remote != c->local;
+	return c->pool[0];
+}
+
+static void link_engine_init(struct ipcp_neg_link *link,
+			     const struct ipcp_neg_link_conf *c)
+{
+	struct ipcp_neg_engine *e = &link->eng;
+
+	ipcp_neg_engine_init(e, link->pool ? &link_pool_ops : &link_fixed_ops,
+			     c->role, link);
+	e->pool_empty = c->pool_empty;
+	e->ipcp.conf.forced = c->forced;
+	e->ipcp.conf.req_dns = c->req_dns;
+	e->ipcp.conf.req_nbns = c->req_nbns;
+	e->ipcp.conf.local = c->local;
+	e->ipcp.conf.remote = c->remote;
+	memcpy(e->ipcp.conf.srv, c->srv, sizeof(e->ipcp.conf.srv));
+}
+
+static void link_init(struct ipcp_neg_link *link, struct net *net)
+{
+	link->net = get_net(net);
+	spin_lock_init(&link->lock);
+	spin_lock_init(&link->qlock);
+	skb_queue_head_init(&link->from_lower);
+	skb_queue_head_init(&link->from_upper);
+	skb_queue_head_init(&link->to_lower);
+	tasklet_setup(&link->tasklet, link_tasklet);
+	timer_setup(&link->lcp_timer, link_lcp_timeout, 0);
+	timer_setup(&link->ipcp_timer, link_ipcp_timeout, 0);
+	timer_setup(&link->echo_timer, link_echo, 0);
+	INIT_WORK(&link->addr_work, link_addr_work);
+	INIT_WORK(&link->kill_work, link_kill_work);
+	init_completion(&link->finished);
+	link->lower.ops = &link_lower_ops;
+	link->lower.mtu = PPP_MRU;
+	link->lower.private = link;
+	link->upper.ops = &link_upper_ops;
+	link->upper.mtu = PPP_MRU;
+	link->upper.hdrlen = LINK_HEADROOM;
+	link->upper.private = link;
+}
+
+static int link_register(struct ipcp_neg_link *link)
+{
+	int err;
+
+	err = ppp_register_net_channel(link->net, &link->lower);
+	if (err)
+		return err;
+	err = ppp_register_net_channel(link->net, &link->upper);
+	if (err)
+		ppp_unregister_channel(&link->lower);
+	return err;
+}
+
+static bool link_id_used(u32 id)
+{
+	struct ipcp_neg_link *link;
+
+	list_for_each_entry(link, &links, node)
+		if (link->id == id)
+			return true;
+	return false;
+}
+
+static void link_list_add(struct ipcp_neg_link *link)
+{
+	lockdep_assert_held(&links_mutex);
+	do {
+		link->id = ++links_last_id;
+	} while (!link->id || link_id_used(link->id));
+	list_add_tail_rcu(&link->node, &links);
+	link->listed = true;
+}
+
+/**
+ * ipcp_neg_link_create - make a link and its two PPP channels
+ * @net: the caller's namespace: the channels', the unit's and the pool's
+ * @conf: how it negotiates
+ * @owner: the control file creating it: only it may attach the link, and
+ *	ipcp_neg_link_release_owner() destroys the link if it is not attached
+ * @id: out: the link's id
+ * @lower: out: LOWER's channel index (to bridge the transport to)
+ * @upper: out: UPPER's channel index (to connect to the unit)
+ *
+ * Context: process context.
+ * Return: 0; -EINVAL for an inconsistent @conf; -ENOENT if the pool does
+ * not exist; -ENOMEM.
+ */
+int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
+			 const void *owner, u32 *id, int *lower, int *upper)
+{
+	struct ipcp_neg_link *link;
+	int err;
+
+	if (!link_conf_valid(conf))
+		return -EINVAL;
+	link = kzalloc(sizeof(*link), GFP_KERNEL);
+	if (!link)
+		return -ENOMEM;
+	link_init(link, net);
+	err = -ENOENT;
+	if (conf->pool[0]) {
+		link->pool = ipcp_neg_pool_get(net, conf->pool);
+		if (!link->pool)
+			goto err_free;
+	}
+	link_engine_init(link, conf);
+	err = link_register(link);
+	if (err)
+		goto err_pool;
+	mutex_lock(&links_mutex);
+	link->owner = owner;
+	link_list_add(link);
+	*id = link->id;
+	mutex_unlock(&links_mutex);
+	*lower = ppp_channel_index(&link->lower);
+	*upper = ppp_channel_index(&link->upper);
+	return 0;
+
+err_pool:
+	ipcp_neg_pool_put(link->pool);
+err_free:
+	put_net(link->net);
+	kfree(link);
+	return err;
+}
+
+/* Attach */
+
+static struct ipcp_neg_link *link_find(struct net *net, u32 id,
+				       const char *ifname)
+{
+	struct ipcp_neg_link *link;
+
+	lockdep_assert_held(&links_mutex);
+	list_for_each_entry(link, &links, node) {
+		if (!net_eq(link->net, net))
+			continue;
+		if (id ? link->id == id :
+		    link->dev && !strncmp(link->dev->name, ifname, IFNAMSIZ))
+			return link;
+	}
+	return NULL;
+}
+
+static bool link_is_ppp_file(struct file *f)
+{
+	struct inode *inode = f ? file_inode(f) : NULL;
+
+	return inode && S_ISCHR(inode->i_mode) && imajor(inode) == LINK_PPP_MAJOR;
+}
+
+/* The pppN unit UPPER is connected to */
+static struct net_device *link_find_dev(struct ipcp_neg_link *link)
+{
+	char name[IFNAMSIZ];
+	struct net_device *dev;
+	const char *n;
+
+	n = ppp_dev_name(&link->upper);
+	if (!n)
+		return ERR_PTR(-ENOTCONN);
+	strscpy(name, n, sizeof(name));
+	dev = dev_get_by_name(link->net, name);
+	if (!dev)
+		return ERR_PTR(-ENODEV);
+	if (dev->type != ARPHRD_PPP) {
+		dev_put(dev);
+		return ERR_PTR(-ENODEV);
+	}
+	return dev;
+}
+
+static int link_attach(struct ipcp_neg_link *link,
+		       struct file *files[IPCP_NEG_LINK_NFILES])
+{
+	struct net_device *dev;
+	int err;
+
+	if (!link_is_ppp_file(files[IPCP_NEG_LINK_BRIDGE]) ||
+	    !link_is_ppp_file(files[IPCP_NEG_LINK_UNIT]) ||
+	    !link_is_ppp_file(files[IPCP_NEG_LINK_UPPER]))
+		return -EBADFD;
+	dev = link_find_dev(link);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	err = ipcp_neg_addr_manage(dev);
+	if (err)
+		goto err_dev;
+	WRITE_ONCE(link->dev, dev);
+	err = link_watch(link, files[IPCP_NEG_LINK_BRIDGE]);
+	if (err)
+		goto err_manage;
+	memcpy(link->files, files, sizeof(link->files));
+	link->attached = true;
+	link->owner = NULL;
+	spin_lock_bh(&link->lock);
+	ipcp_neg_engine_start(&link->eng);
+	spin_unlock_bh(&link->lock);
+	mod_timer(&link->echo_timer, jiffies + msecs_to_jiffies(LINK_ECHO_MS));
+	netdev_info(dev, "link %u attached (%s)\n", link->id,
+		    link->eng.ipcp.conf.role == IPCP_NEG_IPCP_SERVER ?
+		    "server" : "client");
+	return 0;
+
+err_manage:
+	WRITE_ONCE(link->dev, NULL);
+	ipcp_neg_addr_unmanage(dev);
+err_dev:
+	dev_put(dev);
+	return err;
+}
+
+/**
+ * ipcp_neg_link_attach - hand a link its files and start it
+ * @net: the caller's namespace
+ * @id: the link
+ * @owner: the control file that created it
+ * @files: the files (enum ipcp_neg_link_file); the link keeps them on
+ *	success, the caller keeps its references on failure
+ * @ifname: out: the unit's name (IFNAMSIZ bytes)
+ *
+ * Finds the pppN unit UPPER is connected to, takes over its IPv4
+ * addresses (existing ones are deleted), watches the transport channel for
+ * hang-up and starts LCP.
+ *
+ * Context: process context.
+ * Return: 0; -ENOENT (no such link), -EPERM (created through another
+ * control file), -EBUSY (already attached), -EBADFD (not /dev/ppp files),
+ * -ENOTCONN (UPPER not connected to a unit, or the transport already hung
+ * up), or the address programmer's error.
+ */
+int ipcp_neg_link_attach(struct net *net, u32 id, const void *owner,
+			 struct file *files[IPCP_NEG_LINK_NFILES],
+			 char *ifname)
+{
+	struct ipcp_neg_link *link;
+	int err;
+
+	mutex_lock(&links_mutex);
+	link = link_find(net, id, NULL);
+	if (!link)
+		err = -ENOENT;
+	else if (link->attached)
+		err = -EBUSY;
+	else if (link->owner != owner)
+		err = -EPERM;
+	else
+		err = link_attach(link, files);
+	if (!err)
+		strscpy(ifname, link->dev->name, IFNAMSIZ);
+	mutex_unlock(&links_mutex);
+	return err;
+}
+
+/**
+ * ipcp_neg_link_detach - stop a link and tear it down
+ * @net: the caller's namespace
+ * @id: the link's id, or 0 to name it by @ifname
+ * @ifname: its unit's name
+ *
+ * LCP is closed (Terminate-Request, waiting up to a second for the
+ * Terminate-Ack), the address deleted, the lease released, the channels
+ * and the files released (the unit goes with its last file).
+ *
+ * Context: process context, sleeps.
+ * Return: 0, or -ENOENT if there is no such link.
+ */
+int ipcp_neg_link_detach(struct net *net, u32 id, const char *ifname)
+{
+	struct ipcp_neg_link *link;
+
+	mutex_lock(&links_mutex);
+	link = link_find(net, id, ifname);
+	if (link) {
+		list_del_rcu(&link->node);
+		link->listed = false;
+	}
+	mutex_unlock(&links_mutex);
+	if (!link)
+		return -ENOENT;
+	link_destroy(link, NULL, false);
+	return 0;
+}
+
+/**
+ * ipcp_neg_link_renegotiate - delete the address and negotiate IPCP afresh
+ * @net: the caller's namespace
+ * @id: the link's id, or 0 to name it by @ifname
+ * @ifname: its unit's name
+ *
+ * IPCP Close then Open: the address goes with IPCP down, a new one comes
+ * with the next IPCP up. Also restarts an IPCP closed by the pool_empty
+ * policy.
+ *
+ * Context: process context.
+ * Return: 0; -ENOENT if there is no such link; -ENOTCONN if it is not
+ * attached.
+ */
+int ipcp_neg_link_renegotiate(struct net *net, u32 id, const char *ifname)
+{
+	struct ipcp_neg_link *link;
+	int err = 0;
+
+	mutex_lock(&links_mutex);
+	link = link_find(net, id, ifname);
+	if (!link) {
+		err = -ENOENT;
+	} else if (!link->attached) {
+		err = -ENOTCONN;
+	} else {
+		spin_lock_bh(&link->lock);
+		ipcp_neg_engine_renegotiate_ipcp(&link->eng);
+		spin_unlock_bh(&link->lock);
+	}
+	mutex_unlock(&links_mutex);
+	return err;
+}
+
+static void link_fill_status(struct ipcp_neg_link *link,
+			     struct ipcp_neg_link_status *st)
+{
+	struct ipcp_neg_engine *e = &link->eng;
+
+	lockdep_assert_held(&link->lock);
+	st->id = link->id;
+	st->role = e->ipcp.conf.role;
+	st->lcp_state = e->lcp.fsm.state;
+	st->ipcp_state = e->ipcp.fsm.state;
+	if (ipcp_neg_engine_ip_ok(e)) {
+		st->local = e->ipcp.local;
+		st->peer = e->ipcp.peer;
+		memcpy(st->srv, e->ipcp.srv, sizeof(st->srv));
+	}
+	st->rx_dropped = atomic_read(&link->rx_dropped);
+	st->tx_dropped = atomic_read(&link->tx_dropped);
+}
+
+/**
+ * ipcp_neg_link_status - a snapshot of a link's state
+ * @net: the caller's namespace
+ * @id: the link's id, or 0 to name it by @ifname
+ * @ifname: its unit's name
+ * @st: out: the snapshot (zeroed first)
+ *
+ * Context: process context.
+ * Return: 0, or -ENOENT if there is no such link.
+ */
+int ipcp_neg_link_status(struct net *net, u32 id, const char *ifname,
+			 struct ipcp_neg_link_status *st)
+{
+	struct ipcp_neg_link *link;
+
+	memset(st, 0, sizeof(*st));
+	mutex_lock(&links_mutex);
+	link = link_find(net, id, ifname);
+	if (link) {
+		if (link->dev)
+			strscpy(st->ifname, link->dev->name, IFNAMSIZ);
+		spin_lock_bh(&link->lock);
+		link_fill_status(link, st);
+		spin_unlock_bh(&link->lock);
+	}
+	mutex_unlock(&links_mutex);
+	return link ? 0 : -ENOENT;
+}
+
+/* Unlist the links @match selects onto @dead */
+static void link_unlist(struct list_head *dead, const void *owner, bool all)
+{
+	struct ipcp_neg_link *link, *tmp;
+
+	mutex_lock(&links_mutex);
+	list_for_each_entry_safe(link, tmp, &links, node) {
+		if (!all && (link->attached || link->owner != owner))
+			continue;
+		list_del_rcu(&link->node);
+		list_add_tail(&link->dead_node, dead);
+		link->listed = false;
+	}
+	mutex_unlock(&links_mutex);
+}
+
+static void link_destroy_list(struct list_head *dead)
+{
+	struct ipcp_neg_link *link, *tmp;
+
+	list_for_each_entry_safe(link, tmp, dead, dead_node) {
+		list_del(&link->dead_node);
+		link_destroy(link, NULL, false);
+	}
+}
+
+/**
+ * ipcp_neg_link_release_owner - a control file is closed
+ * @owner: the file
+ *
+ * Destroys the links it created and did not attach, so that a tool that
+ * fails half-way leaves nothing behind.
+ *
+ * Context: process context.
+ */
+void ipcp_neg_link_release_owner(const void *owner)
+{
+	LIST_HEAD(dead);
+
+	link_unlist(&dead, owner, false);
+	link_destroy_list(&dead);
+}
+
+/*
+ * Someone deletes a unit a link holds ("ip link del pppN"): the link lets
+ * it go, or unregistration would wait for our reference forever. Runs
+ * under RTNL, so it must not take links_mutex (attach takes RTNL under
+ * it): it walks the list under RCU and leaves the work to kill_work.
+ * Nothing is scheduled once the link is dead (link_stop_data), so the
+ * work cannot outlive the link.
+ */
+static int link_netdev_event(struct notifier_block *nb, unsigned long event,
+			     void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct ipcp_neg_link *link;
+
+	if (event != NETDEV_UNREGISTER || dev->type != ARPHRD_PPP)
+		return NOTIFY_DONE;
+	rcu_read_lock();
+	list_for_each_entry_rcu(link, &links, node) {
+		if (READ_ONCE(link->dev) != dev)
+			continue;
+		spin_lock_bh(&link->qlock);
+		if (!link->dead) {
+			WRITE_ONCE(link->dev_gone, true);
+			schedule_work(&link->kill_work);
+		}
+		spin_unlock_bh(&link->qlock);
+	}
+	rcu_read_unlock();
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block link_netdev_nb = {
+	.notifier_call = link_netdev_event,
+};
+
+/**
+ * ipcp_neg_link_init - set up the link registry
+ *
+ * Registers the netdevice notifier that lets a deleted unit go.
+ *
+ * Context: process context.
+ * Return: 0 or the notifier registration's error.
+ */
+int ipcp_neg_link_init(void)
+{
+	return register_netdevice_notifier(&link_netdev_nb);
+}
+
+/**
+ * ipcp_neg_link_exit - tear every link down (module unload)
+ *
+ * Each attached link sends its LCP Terminate-Request and has its address
+ * deleted. Call after the control device is gone, before the address
+ * programmer and the pools.
+ *
+ * Context: process context.
+ */
+void ipcp_neg_link_exit(void)
+{
+	LIST_HEAD(dead);
+
+	link_unlist(&dead, NULL, true);
+	link_destroy_list(&dead);
+	unregister_netdevice_notifier(&link_netdev_nb);
+}

@@ -1,0 +1,115 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The module as a pool server for several pppd clients: a pool of two
+# addresses, three clients. The first two get distinct addresses from the
+# pool, the third none (the pool-empty policy closes IPCP, and pppd, left
+# without a network protocol, ends the link). A renegotiation gives a client
+# its address again (sticky) although another is free; a detached link's
+# address is free again.
+. /test/lib.sh
+
+# client N [POLICY]: pppd in namespace pN on a socat pty pair, the module on
+# the other end with the pool and pool-empty POLICY (default ipcp-close);
+# sets IF_N, SOCAT_N, PPPD_N
+client() {
+	local n=$1 policy=${2:-ipcp-close} out
+	rm -f "/tmp/ppp-p$n.up" "/tmp/p$n.a" "/tmp/p$n.b"
+	ip netns add "p$n" && ip -n "p$n" link set lo up || return 1
+	socat "PTY,link=/tmp/p$n.a,raw,echo=0" "PTY,link=/tmp/p$n.b,raw,echo=0" \
+		>/dev/null 2>&1 &
+	eval "SOCAT_$n=$!"
+	wait_for 10 "socat's ptys" test -e "/tmp/p$n.a" -a -e "/tmp/p$n.b" ||
+		return 1
+	/usr/sbin/ip netns exec "p$n" pppd "/tmp/p$n.b" nodetach noauth local \
+		lcp-restart 1 noipdefault ipparam "p$n" >"/tmp/pppd-p$n.log" 2>&1 &
+	eval "PPPD_$n=$!"
+	out=$(ipcpctl attach --tty "/tmp/p$n.a" --role server --local 10.0.5.1 \
+		--pool testpool --pool-empty $policy) || return 1
+	set -- $out
+	eval "IF_$n=$1"
+	say "  client $n: module side $1"
+}
+
+stop_client() {
+	eval "stop_pid \$PPPD_$1; stop_pid \$SOCAT_$1"
+	ip netns del "p$1"
+}
+
+# addr_of N: the local address pppd N reports
+addr_of() {
+	set -- $(pppd_report "p$1")
+	echo "$2"
+}
+
+in_pool() {
+	[ "$1" = 10.0.5.10 ] || [ "$1" = 10.0.5.11 ]
+}
+
+link_gone() {
+	! ipcpctl status "$1" >/dev/null 2>&1
+}
+
+FAILED=
+grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+check "pool add testpool 10.0.5.10-10.0.5.11" \
+	ipcpctl pool add testpool 10.0.5.10-10.0.5.11
+check "an overlapping range is refused" \
+	sh -c "! ipcpctl pool add other 10.0.5.11-10.0.5.12"
+check "a link on a missing pool is refused" sh -c \
+	"! ipcpctl attach --chan 1 --role server --local 10.0.5.1 --pool nopool"
+
+client 1 && client 2 || FAILED="could not start clients 1 and 2"
+check "client 1 IPCP up" wait_for 30 "client 1 up" test -s /tmp/ppp-p1.up
+check "client 2 IPCP up" wait_for 30 "client 2 up" test -s /tmp/ppp-p2.up
+a1=$(addr_of 1)
+a2=$(addr_of 2)
+say "  client 1 got $a1, client 2 got $a2"
+check "client 1's address is from the pool" in_pool "$a1"
+check "client 2's address is from the pool" in_pool "$a2"
+check "the two addresses differ" [ "$a1" != "$a2" ]
+check "module's $IF_1 has 10.0.5.1 peer $a1/32" wait_for 10 "$IF_1's address" \
+	has_ipv4 "$IF_1" "inet 10.0.5.1 peer $a1/32"
+
+# pool empty, policy ipcp-close: LCP stays Opened, IPCP is closed
+client 3 || FAILED="${FAILED:+$FAILED; }could not start client 3"
+check "client 3 (ipcp-close): LCP Opened, IPCP Closed" wait_for 30 \
+	"client 3's IPCP to close" sh -c \
+	"ipcpctl status $IF_3 | grep -q 'lcp Opened ipcp Closed'"
+check "client 3 has no address" no_ipv4 "$IF_3"
+ipcpctl status "$IF_3"
+check "detach client 3" ipcpctl detach "$IF_3"
+stop_client 3
+# pool empty, policy terminate: the module ends the link
+client 5 terminate || FAILED="${FAILED:+$FAILED; }could not start client 5"
+check "client 5 (terminate): its link ends" wait_for 30 \
+	"client 5's link to end" link_gone "$IF_5"
+check "client 5 never got an address" [ ! -s /tmp/ppp-p5.up ]
+stop_client 5
+
+# a free address now exists besides client 2's: the next-fit cursor would
+# pick it, stickiness gives client 2 its own address back
+check "pool add testpool 10.0.5.12-10.0.5.12" \
+	ipcpctl pool add testpool 10.0.5.12-10.0.5.12
+rm -f /tmp/ppp-p2.up
+check "renegotiate client 2" ipcpctl renegotiate "$IF_2"
+check "client 2 IPCP up again" wait_for 20 "client 2 up" test -s /tmp/ppp-p2.up
+check "client 2 got the same address again (sticky)" [ "$(addr_of 2)" = "$a2" ]
+
+check "detach client 1" ipcpctl detach "$IF_1"
+stop_client 1
+client 4 || FAILED="${FAILED:+$FAILED; }could not start client 4"
+check "client 4 IPCP up" wait_for 30 "client 4 up" test -s /tmp/ppp-p4.up
+a4=$(addr_of 4)
+check "client 4 got a free pool address ($a4)" \
+	sh -c "[ '$a4' = 10.0.5.10 ] || [ '$a4' = 10.0.5.12 ]"
+check "detach client 4" ipcpctl detach "$IF_4"
+check "detach client 2" ipcpctl detach "$IF_2"
+stop_client 4
+stop_client 2
+check "pool del testpool" ipcpctl pool del testpool
+check "pool del of a missing pool fails" sh -c "! ipcpctl pool del testpool"
+if [ -n "$FAILED" ]; then
+	result fail module-pool "$FAILED"
+else
+	result pass module-pool
+fi

@@ -1,0 +1,59 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The module as a PPPoE client: pppoe-server (kernel mode, pppd behind it)
+# in namespace mpoe-s; in namespace mpoe-c, rp-pppoe's discovery-only mode
+# ("pppoe -d") finds the session, and ipcpctl attaches the module to it.
+# The module obtains pppoe-server's address and DNS, ping works, and the
+# server ending the session (PADT) ends the link.
+. /test/lib.sh
+
+FAILED=
+grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+if ! netns_pair mpoe-s mpoe-c veth-ms veth-mc; then
+	result fail module-pppoe "could not create the namespaces"
+	exit 0
+fi
+ip netns exec mpoe-s pppoe-server -F -k -I veth-ms -L 10.2.0.1 \
+	-R 10.2.0.2 -N 4 -O /etc/ppp/pppoe-server-options \
+	>/tmp/mpoe-server.log 2>&1 &
+srv=$!
+sleep 1
+sess=$(ip netns exec mpoe-c pppoe -I veth-mc -d 2>/tmp/mpoe-disc.log)
+say "  discovery: $sess"
+id=${sess%%:*}
+mac=${sess#*:}
+IF=
+if [ -n "$id" ] && [ "$id" != "$sess" ]; then
+	out=$(ip netns exec mpoe-c ipcpctl attach --pppoe veth-mc --session "$id" \
+		--peer "$mac" --role client --request-dns) && set -- $out && IF=$1
+fi
+if [ -n "$IF" ]; then
+	say "  attached as $IF in mpoe-c"
+	check "module's $IF has 10.2.0.2 peer 10.2.0.1/32" wait_for 30 \
+		"$IF's address" has_ipv4_ns mpoe-c "$IF" "inet 10.2.0.2 peer 10.2.0.1/32"
+	status=$(ip netns exec mpoe-c ipcpctl status "$IF")
+	echo "$status"
+	check "status shows DNS 10.1.0.53" \
+		sh -c "echo '$status' | grep -q '^dns 10.1.0.53 '"
+	check "ping over PPPoE" ip netns exec mpoe-c ping -c 1 -W 5 10.2.0.1
+	# the server side goes: pppd ends the session with a PADT
+	for pid in $(ip netns pids mpoe-s); do
+		[ "$pid" = "$srv" ] || kill "$pid" 2>/dev/null
+	done
+	check "link gone after the server ended the session" wait_for 20 \
+		"link to go" sh -c "! /usr/sbin/ip netns exec mpoe-c ipcpctl status $IF >/dev/null 2>&1"
+else
+	cat /tmp/mpoe-disc.log /tmp/mpoe-server.log
+	FAILED="discovery or attach failed"
+fi
+stop_pid "$srv"
+for pid in $(ip netns pids mpoe-s) $(ip netns pids mpoe-c); do
+	kill "$pid" 2>/dev/null
+done
+ip netns del mpoe-s
+ip netns del mpoe-c
+if [ -n "$FAILED" ]; then
+	result fail module-pppoe "$FAILED"
+else
+	result pass module-pppoe
+fi
