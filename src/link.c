@@ -46,6 +46,7 @@
 #include <linux/if_arp.h>
 #include <linux/interrupt.h>
 #include <linux/list.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/rculist.h>
 #include <linux/netdevice.h>
@@ -72,8 +73,12 @@
 #define LINK_HEADROOM		32
 /* How long detach waits for the peer's Terminate-Ack */
 #define LINK_TERM_WAIT_MS	1000
-/* LCP Echo-Request interval, and unanswered ones that mean a dead link */
+/* LCP Echo-Request interval (default, bounds), and unanswered ones that
+ * mean a dead link
+ */
 #define LINK_ECHO_MS		10000
+#define LINK_ECHO_MS_MIN	100
+#define LINK_ECHO_MS_MAX	3600000
 #define LINK_ECHO_FAILS		4
 /* /dev/ppp's major number (ppp_generic.c keeps its define to itself) */
 #define LINK_PPP_MAJOR		108
@@ -184,6 +189,41 @@ struct ipcp_neg_link {
 static DEFINE_MUTEX(links_mutex);
 static LIST_HEAD(links);		/* Protected by links_mutex */
 static u32 links_last_id;		/* Protected by links_mutex */
+
+/*
+ * The Echo-Request interval, module parameter echo_interval_ms: read
+ * locklessly, a change applies from each link's next Echo-Request on.
+ * LINK_ECHO_FAILS unanswered in a row declare a link dead.
+ */
+static unsigned int link_echo_ms = LINK_ECHO_MS;
+
+static int link_echo_ms_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int ms;
+	int err;
+
+	err = kstrtouint(val, 0, &ms);
+	if (err)
+		return err;
+	if (ms < LINK_ECHO_MS_MIN || ms > LINK_ECHO_MS_MAX)
+		return -ERANGE;
+	WRITE_ONCE(link_echo_ms, ms);
+	return 0;
+}
+
+static const struct kernel_param_ops link_echo_ms_ops = {
+	.set = link_echo_ms_set,
+	.get = param_get_uint,
+};
+
+module_param_cb(echo_interval_ms, &link_echo_ms_ops, &link_echo_ms, 0644);
+MODULE_PARM_DESC(echo_interval_ms,
+		 "LCP Echo-Request interval, ms (100-3600000, default 10000)");
+
+static unsigned long link_echo_delay(void)
+{
+	return msecs_to_jiffies(READ_ONCE(link_echo_ms));
+}
 
 /* Frames: queueing and the tasklet */
 
@@ -429,7 +469,7 @@ static void link_echo(struct timer_list *t)
 	}
 	spin_unlock_bh(&link->lock);
 	if (!dead)
-		mod_timer(t, jiffies + msecs_to_jiffies(LINK_ECHO_MS));
+		mod_timer(t, jiffies + link_echo_delay());
 }
 
 /* Give the peer's lease back to its pool; remembered for next time */
@@ -966,7 +1006,7 @@ static int link_attach(struct ipcp_neg_link *link,
 	spin_lock_bh(&link->lock);
 	ipcp_neg_engine_start(&link->eng);
 	spin_unlock_bh(&link->lock);
-	mod_timer(&link->echo_timer, jiffies + msecs_to_jiffies(LINK_ECHO_MS));
+	mod_timer(&link->echo_timer, jiffies + link_echo_delay());
 	netdev_info(dev, "link %u attached (%s)\n", link->id,
 		    link->eng.ipcp.conf.role == IPCP_NEG_IPCP_SERVER ?
 		    "server" : "client");
@@ -1030,7 +1070,8 @@ int ipcp_neg_link_attach(struct net *net, u32 id, const void *owner,
  *
  * LCP is closed (Terminate-Request, waiting up to a second for the
  * Terminate-Ack), the address deleted, the lease released, the channels
- * and the files released (the unit goes with its last file).
+ * and the files released: a unit the link's files created goes with them,
+ * an existing unit it was attached to stays, without IPv4 address.
  *
  * Context: process context, sleeps.
  * Return: 0, or -ENOENT if there is no such link.

@@ -29,7 +29,7 @@ struct net;
 enum ipcp_neg_link_file {
 	IPCP_NEG_LINK_TRANSPORT,	/* tty or PPPoX socket; may be NULL */
 	IPCP_NEG_LINK_BRIDGE,		/* /dev/ppp on the transport channel */
-	IPCP_NEG_LINK_UNIT,		/* /dev/ppp owning the pppN unit */
+	IPCP_NEG_LINK_UNIT,		/* /dev/ppp owning or attached to pppN */
 	IPCP_NEG_LINK_UPPER,		/* /dev/ppp attached to UPPER */
 	IPCP_NEG_LINK_NFILES
 };

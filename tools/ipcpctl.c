@@ -6,7 +6,8 @@
  *                   --chan N) --role server|client [--local A]
  *                  [--remote B | --pool NAME] [--dns A[,B]] [--nbns A[,B]]
  *                  [--forced] [--request-dns] [--request-nbns]
- *                  [--pool-empty ipcp-close|terminate]
+ *                  [--pool-empty ipcp-close|terminate] [--unit N]
+ *   ipcpctl unit
  *   ipcpctl detach IFNAME|ID
  *   ipcpctl renegotiate IFNAME|ID
  *   ipcpctl status IFNAME|ID
@@ -14,7 +15,14 @@
  *   ipcpctl pool del NAME
  *
  * attach prints "IFNAME ID" and exits; the module keeps the link's files
- * open. On any failure everything done so far is undone.
+ * open. On any failure everything done so far is undone. With --unit N the
+ * link runs on the existing unit pppN (PPPIOCATTACH) instead of a new one:
+ * the module deletes the unit's IPv4 addresses, and on detach leaves the
+ * unit to whoever created it. The unit must have no other channel.
+ *
+ * unit makes a PPP unit with no channel, prints its name and keeps it
+ * until it is killed (the unit goes with it): a unit that exists before
+ * negotiation is enabled on it, for attach --unit.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -41,6 +49,7 @@ struct attach_opts {
 	const char *peer_mac;
 	long session;
 	long chan;
+	long unit;
 	struct ipcp_neg_create cr;
 	int have_role;
 };
@@ -76,12 +85,14 @@ static void usage(void)
 		"           --role server|client [--local A] [--remote B | --pool NAME]\n"
 		"           [--dns A[,B]] [--nbns A[,B]] [--forced] [--request-dns]\n"
 		"           [--request-nbns] [--pool-empty ipcp-close|terminate]\n"
+		"           [--unit N]\n"
+		"       %s unit\n"
 		"       %s detach IFNAME|ID\n"
 		"       %s renegotiate IFNAME|ID\n"
 		"       %s status IFNAME|ID\n"
 		"       %s pool add NAME FIRST-LAST [--next NAME]\n"
 		"       %s pool del NAME\n",
-		prog, prog, prog, prog, prog, prog);
+		prog, prog, prog, prog, prog, prog, prog);
 	exit(2);
 }
 
@@ -166,7 +177,7 @@ static int copy_name(char *dst, size_t size, const char *src, const char *what)
 enum {
 	OPT_TTY = 256, OPT_PPPOE, OPT_SESSION, OPT_PEER, OPT_CHAN, OPT_ROLE,
 	OPT_LOCAL, OPT_REMOTE, OPT_POOL, OPT_DNS, OPT_NBNS, OPT_FORCED,
-	OPT_REQ_DNS, OPT_REQ_NBNS, OPT_POOL_EMPTY,
+	OPT_REQ_DNS, OPT_REQ_NBNS, OPT_POOL_EMPTY, OPT_UNIT,
 };
 
 static const struct option attach_longopts[] = {
@@ -185,6 +196,7 @@ static const struct option attach_longopts[] = {
 	{ "request-dns", no_argument, NULL, OPT_REQ_DNS },
 	{ "request-nbns", no_argument, NULL, OPT_REQ_NBNS },
 	{ "pool-empty", required_argument, NULL, OPT_POOL_EMPTY },
+	{ "unit", required_argument, NULL, OPT_UNIT },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -255,6 +267,10 @@ static int attach_opt(int c, const char *arg, struct attach_opts *o)
 		return 0;
 	case OPT_POOL_EMPTY:
 		return parse_pool_empty(arg, o);
+	case OPT_UNIT:
+		if (!strncmp(arg, "ppp", 3))
+			arg += 3;
+		return parse_long(arg, 0, 0x7fffffff, &o->unit);
 	}
 	usage();
 	return -1;
@@ -402,17 +418,33 @@ static int bridge_transport(struct attach_state *st, int chan, __u32 lower)
 	return 0;
 }
 
-static int make_unit(struct attach_state *st, __u32 upper)
+/* A new unit (@unit -1), or the existing unit pppN (@unit N) */
+static int open_unit(struct attach_state *st, int unit)
 {
-	int unit = -1, idx = upper;
-
 	st->unit = open_ppp("unit");
 	if (st->unit < 0)
 		return -1;
-	if (ioctl(st->unit, PPPIOCNEWUNIT, &unit) < 0) {
+	if (unit < 0) {
+		if (ioctl(st->unit, PPPIOCNEWUNIT, &unit) == 0)
+			return unit;
 		err_msg("cannot create a PPP unit: %s", strerror(errno));
 		return -1;
 	}
+	if (ioctl(st->unit, PPPIOCATTACH, &unit) < 0) {
+		err_msg("ppp%d: %s", unit, errno == ENXIO ?
+			"no such PPP unit" : strerror(errno));
+		return -1;
+	}
+	return unit;
+}
+
+static int make_unit(struct attach_state *st, __u32 upper, int existing)
+{
+	int unit, idx = upper;
+
+	unit = open_unit(st, existing);
+	if (unit < 0)
+		return -1;
 	st->upper = open_ppp("upper channel");
 	if (st->upper < 0)
 		return -1;
@@ -491,6 +523,7 @@ static int cmd_attach(int argc, char **argv)
 	int c, chan;
 
 	memset(&o, 0, sizeof(o));
+	o.unit = -1;
 	while ((c = getopt_long(argc, argv, "", attach_longopts, NULL)) != -1)
 		if (attach_opt(c, optarg, &o))
 			return 1;
@@ -504,7 +537,7 @@ static int cmd_attach(int argc, char **argv)
 	if (attach_open_transport(&st, &o, &chan) ||
 	    attach_create(&st, &o) ||
 	    bridge_transport(&st, chan, o.cr.lower_chan) ||
-	    make_unit(&st, o.cr.upper_chan) ||
+	    make_unit(&st, o.cr.upper_chan, o.unit) ||
 	    attach_hand_over(&st, &o)) {
 		attach_undo(&st);
 		return 1;
@@ -513,6 +546,27 @@ static int cmd_attach(int argc, char **argv)
 	st.tty_ldisc_set = 0;
 	attach_undo(&st);
 	return 0;
+}
+
+/* A unit with no channel, held until a signal ends the process */
+static int cmd_unit(int argc)
+{
+	int fd, unit = -1;
+
+	if (argc != 1)
+		usage();
+	fd = open_ppp("unit");
+	if (fd < 0)
+		return 1;
+	if (ioctl(fd, PPPIOCNEWUNIT, &unit) < 0) {
+		err_msg("cannot create a PPP unit: %s", strerror(errno));
+		close(fd);
+		return 1;
+	}
+	printf("ppp%d\n", unit);
+	fflush(stdout);
+	for (;;)
+		pause();
 }
 
 /* IFNAME or a numeric link id into a struct ipcp_neg_ref */
@@ -669,6 +723,8 @@ int main(int argc, char **argv)
 		usage();
 	if (!strcmp(argv[1], "attach"))
 		return cmd_attach(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "unit"))
+		return cmd_unit(argc - 1);
 	if (!strcmp(argv[1], "detach"))
 		return cmd_ref(argc - 1, argv + 1, IPCP_NEG_IOC_DETACH);
 	if (!strcmp(argv[1], "renegotiate"))

@@ -15,12 +15,17 @@
  *     destroyed with it.
  *  2. user space opens /dev/ppp, attaches it to the transport's channel
  *     (PPPIOCATTCHAN) and bridges that channel to LOWER (PPPIOCBRIDGECHAN);
- *     opens /dev/ppp for a new unit (PPPIOCNEWUNIT); opens /dev/ppp,
- *     attaches it to UPPER and connects it to the unit (PPPIOCCONNECT).
+ *     opens /dev/ppp for a new unit (PPPIOCNEWUNIT) or for an existing
+ *     unit with no channel (PPPIOCATTACH); opens /dev/ppp, attaches it to
+ *     UPPER and connects it to the unit (PPPIOCCONNECT).
  *  3. IPCP_NEG_IOC_ATTACH hands those file descriptors (and the transport's
  *     own, a tty or PPPoX socket, or -1) to the module, which keeps them
  *     open: the link outlives the tool. The module then owns the unit's
- *     IPv4 addresses and starts LCP.
+ *     IPv4 addresses (the ones it has are deleted, and no other can be
+ *     added while the link lives) and starts LCP. A unit made with
+ *     PPPIOCNEWUNIT goes when the link does; an existing unit stays with
+ *     the file that created it, and goes (ending the link) when that file
+ *     is closed.
  */
 #ifndef _UAPI_IPCP_NEG_H
 #define _UAPI_IPCP_NEG_H
@@ -86,7 +91,7 @@ struct ipcp_neg_create {
  *	or -1 when user space keeps it open by other means
  * @bridge_fd: /dev/ppp attached to the transport's channel and bridged to
  *	LOWER; the module watches it for hang-up
- * @unit_fd: /dev/ppp owning the pppN unit
+ * @unit_fd: /dev/ppp owning the pppN unit, or attached to it
  * @upper_fd: /dev/ppp attached to UPPER and connected to the unit
  * @reserved: zero
  * @ifname: out: the unit's interface name

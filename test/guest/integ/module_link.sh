@@ -9,6 +9,11 @@
 #    deletes the address and ends the link.
 #  - module-client: pppd assigns the module its address; pppd terminating
 #    ends the link and deletes the address.
+#  - module-existing-unit: attach --unit runs a link on a unit that exists
+#    already with manual addresses: they are deleted, the negotiated one
+#    is the only one, a second one is refused; detach leaves the unit.
+#  - module-silent-peer: pppd stopped (SIGSTOP) stops answering LCP
+#    Echo-Requests: the link is declared dead and its address deleted.
 #  - module-unload: rmmod with a live link is clean and deletes the address.
 . /test/lib.sh
 
@@ -226,6 +231,125 @@ module_dellink() {
 	fi
 }
 
+# only_ipv4 IFNAME EXPECTED: EXPECTED is the interface's one IPv4 address
+only_ipv4() {
+	[ "$(ipv4_of "$1")" = "$2" ]
+}
+
+# ip addr add refused on a managed unit, with the module's message
+add_refused() {
+	local msg
+	msg=$(ip addr add "$2" dev "$1" 2>&1) && return 1
+	say "  ip addr add $2 said: $msg"
+	echo "$msg" | grep -q 'obtained by IPCP negotiation'
+}
+
+# A unit that exists, with manual addresses, before the module negotiates
+# on it: "ipcpctl unit" makes and holds a bare unit, since pppd always
+# connects its own channel to the unit it makes.
+module_existing_unit() {
+	local unit hold
+	FAILED=
+	rm -f /tmp/munit.name
+	ipcpctl unit >/tmp/munit.name 2>/tmp/munit.err &
+	hold=$!
+	if ! wait_for 10 "ipcpctl unit to print its unit" test -s /tmp/munit.name; then
+		cat /tmp/munit.err
+		stop_pid "$hold"
+		result fail module-existing-unit "ipcpctl unit failed"
+		return
+	fi
+	unit=$(cat /tmp/munit.name)
+	say "  existing unit $unit"
+	check "manual address 10.0.8.99/24 on $unit" \
+		ip addr add 10.0.8.99/24 dev "$unit"
+	check "manual address 10.0.18.99/32 on $unit" \
+		ip addr add 10.0.18.99/32 dev "$unit"
+	check "$unit has both manual addresses" \
+		[ "$(ipv4_of "$unit" | wc -l)" = 2 ]
+	start_peer mexist "noipdefault"
+	check "attach --unit to a missing unit fails" sh -c \
+		"ipcpctl attach --tty /tmp/mexist.pty --role client --unit 99 2>&1 |
+		grep -q 'ppp99: no such PPP unit'"
+	if attach --tty /tmp/mexist.pty --role server --local 10.0.8.1 \
+	    --remote 10.0.8.2 --unit "$unit"; then
+		check "the link runs on the existing $unit" [ "$IF" = "$unit" ]
+		check "attach deleted both manual addresses" sh -c \
+			"! /usr/sbin/ip -4 addr show dev $unit | grep -e 10.0.8.99 -e 10.0.18.99"
+		check "no manual address while negotiating" \
+			add_refused "$unit" 10.0.8.98/32
+		check "pppd reports IPCP up" wait_for 30 "pppd's IPCP up" \
+			test -s /tmp/ppp-mexist.up
+		set -- $(pppd_report mexist)
+		check "pppd reports local 10.0.8.2 remote 10.0.8.1" \
+			[ "$2 $3" = "10.0.8.2 10.0.8.1" ]
+		check "$unit has only 10.0.8.1 peer 10.0.8.2/32" wait_for 10 \
+			"$unit's address" only_ipv4 "$unit" "inet 10.0.8.1 peer 10.0.8.2/32"
+		check "a secondary address is refused" \
+			add_refused "$unit" 10.0.8.97/24
+		check "the refused address is not there" \
+			only_ipv4 "$unit" "inet 10.0.8.1 peer 10.0.8.2/32"
+		check "ping over the existing unit" ping -c 1 -W 5 10.0.8.2
+		check "detach the link" ipcpctl detach "$unit"
+		check "$unit stays after detach" ip link show "$unit"
+		check "$unit has no address after detach" no_ipv4 "$unit"
+		check "$unit takes a manual address again" \
+			ip addr add 10.0.8.99/24 dev "$unit"
+	else
+		FAILED="could not start pppd or attach to $unit"
+	fi
+	stop_pid "$hold"
+	check "$unit goes with the process that made it" wait_for 10 \
+		"$unit to go" sh -c "! /usr/sbin/ip link show $unit 2>/dev/null"
+	stop_peer mexist
+	if [ -n "$FAILED" ]; then
+		result fail module-existing-unit "$FAILED"
+	else
+		result pass module-existing-unit
+	fi
+}
+
+ECHO_PARAM=/sys/module/ipcp_neg/parameters/echo_interval_ms
+
+# pppd stops answering (SIGSTOP, the pty stays open: no hang-up)
+module_silent_peer() {
+	local old
+	FAILED=
+	old=$(cat "$ECHO_PARAM")
+	check "echo_interval_ms defaults to 10000" [ "$old" = 10000 ]
+	check "echo_interval_ms 50 (below 100) refused" \
+		sh -c "! echo 50 >$ECHO_PARAM 2>/dev/null"
+	check "echo_interval_ms set to 500" sh -c "echo 500 >$ECHO_PARAM"
+	if start_peer msil "noipdefault" &&
+	    attach --tty /tmp/msil.pty --role server --local 10.0.9.1 \
+	    --remote 10.0.9.2; then
+		check "IPCP up" wait_for 30 "$IF's address" \
+			has_ipv4 "$IF" "inet 10.0.9.1 peer 10.0.9.2/32"
+		set -- $(pppd_report msil)
+		check "pppd reports local 10.0.9.2 remote 10.0.9.1" \
+			[ "$2 $3" = "10.0.9.2 10.0.9.1" ]
+		# about 2 s of pings: 4 echo intervals, answered
+		check "ping for 4 echo intervals" ping -c 3 -W 5 10.0.9.2
+		check "the link lives while pppd answers" ipcpctl status "$ID"
+		kill -STOP "$PEER_PID"
+		check "address deleted when the silent peer is declared dead" \
+			wait_for 15 "$IF without address" no_ipv4 "$IF"
+		check "link gone" wait_for 10 "link $ID to go" link_gone "$ID"
+		check "the log says why" \
+			sh -c "dmesg | grep -q 'LCP Echo-Requests unanswered'"
+		kill -CONT "$PEER_PID"
+	else
+		FAILED="could not start pppd or attach"
+	fi
+	echo "$old" >"$ECHO_PARAM"
+	stop_peer msil
+	if [ -n "$FAILED" ]; then
+		result fail module-silent-peer "$FAILED"
+	else
+		result pass module-silent-peer
+	fi
+}
+
 module_unload() {
 	FAILED=
 	if ! start_peer munl "noipdefault"; then
@@ -258,4 +382,6 @@ module_server
 module_client
 module_to_module
 module_dellink
+module_existing_unit
+module_silent_peer
 module_unload
