@@ -241,8 +241,10 @@ static bool pool_name_valid(const char *name)
 		return false;
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
 		return false;
+	/* isalnum() alone would take Latin-1 letters (lib/ctype.c) */
 	for (i = 0; i < len; i++)
-		if (!isalnum(name[i]) && !strchr("_.-", name[i]))
+		if (!(isascii(name[i]) && isalnum(name[i])) &&
+		    !strchr("_.-", name[i]))
 			return false;
 	return true;
 }

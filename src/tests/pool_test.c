@@ -174,6 +174,8 @@ static const struct pool_name_case pool_name_cases[] = {
 	{ "tab", "a\tb", false },
 	/* non-ASCII bytes (UTF-8 e acute) are not allowed */
 	{ "non-ASCII", "caf\xc3\xa9", false },
+	/* a Latin-1 letter is alphanumeric to the kernel's isalnum(), not ASCII */
+	{ "Latin-1 letter", "caf\xe9", false },
 	/* "." and ".." would be taken for directories */
 	{ "dot", ".", false },
 	{ "dot dot", "..", false },
