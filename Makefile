@@ -40,7 +40,10 @@ kernel:
 demo:
 	scripts/demo.sh
 
+fuzz:
+	$(MAKE) -C fuzz run SECONDS=$(or $(SECONDS),60)
+
 check:
 	scripts/check.sh
 
-.PHONY: all modules clean install deps kernel demo check tools
+.PHONY: fuzz all modules clean install deps kernel demo check tools

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* User-space stand-in for the kernel header of the same name (fuzz/ only). */
+#ifndef _FUZZ_LINUX_BITMAP_H
+#define _FUZZ_LINUX_BITMAP_H
+
+#include <linux/bitops.h>
+#include <linux/kernel.h>
+
+#endif

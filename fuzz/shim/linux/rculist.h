@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* User-space stand-in for the kernel header of the same name (fuzz/ only). */
+#ifndef _FUZZ_LINUX_RCULIST_H
+#define _FUZZ_LINUX_RCULIST_H
+
+#include <linux/list.h>
+#include <linux/rcupdate.h>
+
+#define list_add_tail_rcu(new, head)	list_add_tail(new, head)
+
+/* Readers may still follow ->next of a deleted entry: keep it */
+static inline void list_del_rcu(struct list_head *entry)
+{
+	entry->prev->next = entry->next;
+	entry->next->prev = entry->prev;
+}
+
+#define list_for_each_entry_rcu(pos, head, member, cond...) \
+	list_for_each_entry(pos, head, member)
+
+#endif

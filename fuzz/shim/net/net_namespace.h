@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* User-space stand-in for the kernel header of the same name (fuzz/ only). */
+#ifndef _FUZZ_NET_NET_NAMESPACE_H
+#define _FUZZ_NET_NET_NAMESPACE_H
+
+#include <linux/types.h>
+
+struct net {
+	int id;
+};
+
+typedef struct {
+	struct net *net;
+} possible_net_t;
+
+static inline void write_pnet(possible_net_t *pnet, struct net *net)
+{
+	pnet->net = net;
+}
+
+static inline struct net *read_pnet(const possible_net_t *pnet)
+{
+	return pnet->net;
+}
+
+static inline bool net_eq(const struct net *a, const struct net *b)
+{
+	return a == b;
+}
+
+#endif
