@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The packet oracle of the fsm_lcp and engine targets: every packet the
- * module transmits goes through fuzz_check_tx(); the properties it checks are the
- * ones src/ documents:
+ * module transmits goes through fuzz_check_tx(), which checks what src/
+ * documents:
  *
  * - every packet, its 4-byte header included, fits in 1500 bytes (the
  *   harness feeds no packet longer than that);
@@ -174,7 +174,6 @@ void fuzz_check_tx(const struct ipcp_neg_fsm *f, u16 proto, u8 code, u8 id,
 			   IPCP_NEG_CODEREJ;
 
 	fuzz_log("  tx %s code %u id %u len %u", f->ops->name, code, id, len);
-
 	if (len > sizeof(fuzz_sink) || (len && !data))
 		fuzz_fail("%04x code %u: bad buffer, %u bytes", proto, code,
 			  len);

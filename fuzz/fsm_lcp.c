@@ -113,10 +113,24 @@ static void h_timer_stop(struct ipcp_neg_fsm *f)
 	h.t[fsm_idx(f)].timer = false;
 }
 
+/* This-Layer-Started and -Finished: only their order is the RFC's */
+static void h_tls(struct ipcp_neg_fsm *f)
+{
+	FUZZ_ASSERT(f->state == IPCP_NEG_ST_INITIAL ||
+		    f->state == IPCP_NEG_ST_STOPPED);
+}
+
+static void h_tlf(struct ipcp_neg_fsm *f)
+{
+	FUZZ_ASSERT(f->state != IPCP_NEG_ST_OPENED);
+}
+
 static const struct ipcp_neg_fsm_ops h_lcp_ops = {
 	IPCP_NEG_LCP_CODEC_OPS,
 	.tlu = h_tlu,
 	.tld = h_tld,
+	.tls = h_tls,
+	.tlf = h_tlf,
 	.xmit = h_xmit,
 	.timer_start = h_timer_start,
 	.timer_stop = h_timer_stop,
@@ -126,6 +140,8 @@ static const struct ipcp_neg_fsm_ops h_ipcp_ops = {
 	IPCP_NEG_IPCP_CODEC_OPS,
 	.tlu = h_tlu,
 	.tld = h_tld,
+	.tls = h_tls,
+	.tlf = h_tlf,
 	.xmit = h_xmit,
 	.timer_start = h_timer_start,
 	.timer_stop = h_timer_stop,

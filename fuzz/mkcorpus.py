@@ -91,6 +91,12 @@ FSM = {
     raw(LCP_DISC) + bytes([0x08]) + raw(LCP_TERM),
     "lcp-accept-comp": fsm_header(c0=0x18) + LCP_OPEN_UP + raw(LCP_REQ) +
     raw(LCP_ACK_OURS) + raw(LCP_PROTREJ) + raw(LCP_CODEREJ),
+    "lcp-protrej-lcp": fsm_header() + LCP_OPEN_UP + raw(LCP_REQ2) +
+    raw(LCP_ACK_OURS) + raw(pkt(8, 8, struct.pack(">H", 0xc021) + LCP_ECHO)),
+    "lcp-auth": fsm_header() + LCP_OPEN_UP +
+    raw(pkt(1, 1, opt(3, struct.pack(">H", 0xc227)) + opt(5, u32(1)))) +
+    raw(pkt(1, 2, opt(3, struct.pack(">HB", 0xc223, 5)))) +
+    raw(pkt(1, 3, opt(3, struct.pack(">H", 0xc023)) + opt(3))),
     "lcp-pppoe": fsm_header(mru=1492) + LCP_OPEN_UP + raw(LCP_REQ_PPPOE) +
     raw(LCP_NAK_MRU) + raw(LCP_REJ_MAGIC) + bytes([0x05]) +
     raw(LCP_TERM_ACK),
@@ -155,6 +161,14 @@ ENGINE = {
 
 # ---- pool: operations ----
 
+def many_ranges():
+    """IPCP_NEG_POOL_MAX_RANGES (64) one-address ranges, and one more."""
+    ops = bytearray([0x00, 0x00])                     # create "a", slot 0
+    for i in range(65):
+        ops += bytes([0x11, 0, 0x00, 2 * i, 0x00, 0x00])
+    return bytes(ops + bytes([0x0e, 0, 0x0f, 0]))
+
+
 def long_chain():
     """Pools "A" -> "B" -> ... one past IPCP_NEG_POOL_MAX_CHAIN (16)."""
     ops = bytearray([0x00, 0xc1, ord("A")])         # create "A", slot 0
@@ -191,6 +205,7 @@ POOL = {
                      0x06, 0x00, 0x07, 0x01, 0x16, 0x00, 0x12, 0x00, 0x00,
                      0x00, 0x40]),
     "long-chain": long_chain(),
+    "many-ranges": many_ranges(),
 }
 
 

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <linux/printk.h>
 #include <linux/random.h>
@@ -30,6 +31,19 @@ static unsigned int rnd_pos;
 static u32 rnd_state;
 
 static struct rcu_head *rcu_queue;
+
+/**
+ * fuzz_bug - a WARN or BUG fired: report it and abort
+ * @kind: which macro
+ * @file: where
+ * @line: where
+ * @cond: its condition
+ */
+void fuzz_bug(const char *kind, const char *file, int line, const char *cond)
+{
+	fprintf(stderr, "%s at %s:%d: %s\n", kind, file, line, cond);
+	abort();
+}
 
 /**
  * fuzz_printk - printk() and friends
