@@ -225,6 +225,14 @@ KNOWN = {
         "ipcp-local-is-peer": fsm_header(c0=0x01) + IPCP_OPEN_UP +
         raw(pkt(1, 1, IPCP_A), True) + raw(pkt(3, 0, IPCP_A), True) +
         raw(pkt(2, 1, IPCP_A), True),
+        # client with local 10.0.0.1 adopts .5 from a Nak, opens with the
+        # server at .7; the server then asks for .1: Acked (ours is .5),
+        # and reset_ci brings ours back to .1: local == peer again
+        "ipcp-local-is-peer-reset": fsm_header(c0=0x01, c1=0x10) +
+        IPCP_OPEN_UP + raw(pkt(3, 0, opt(3, addr("10.0.0.5"))), True) +
+        raw(pkt(2, 1, opt(3, addr("10.0.0.5"))), True) +
+        raw(pkt(1, 1, opt(3, addr("10.0.0.7"))), True) +
+        raw(pkt(1, 2, IPCP_A), True) + raw(pkt(2, 2, IPCP_A), True),
     },
 }
 
