@@ -7,14 +7,21 @@
 # kernel splats. Ends with one line "N passed, N failed[, N skipped]" and
 # exits non-zero on any failure, splat, missing result or time-out.
 #
-# Usage: check.sh [--kunit]     (--kunit: only the KUnit suites)
+# Usage: check.sh [--kunit | --only GLOB]
+#        --kunit: only the KUnit suites; --only GLOB: no lint, no fuzz and no
+#        KUnit, only the integration tests whose name matches GLOB (a
+#        development aid: the summary then misses the KUnit suites)
 # Environment: IPCP_NEG_SRC   tree to test (default: this checkout)
 #              IPCP_NEG_OUT   where logs go (default: <tree>/out/<job>)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 job=check
-[ "${1:-}" = --kunit ] && job=kunit
+only=
+case "${1:-}" in
+--kunit) job=kunit ;;
+--only) only=${2:?--only needs a pattern} ;;
+esac
 tree=$(cd "${IPCP_NEG_SRC:-$TOP}" && pwd)
 out=${IPCP_NEG_OUT:-$tree/out/$job}
 rm -rf "$out"
@@ -85,13 +92,13 @@ splat_re+='possible recursive locking|possible circular locking|inconsistent loc
 splat_re+='suspicious RCU usage|unreferenced object|ODEBUG|Call Trace:|list_(add|del) corruption'
 
 run_vm() {
-	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-900} rc
+	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-2400} rc
 	log "booting the debug kernel in QEMU (job $job, limit ${limit} s)"
 	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
 		-nographic -no-reboot -monitor none -serial stdio \
 		-serial "file:$out/guest.results" \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-		-append "console=ttyS0 log_buf_len=4M panic=-1 kasan.fault=report ipcp_neg.job=$job" \
+		-append "console=ttyS0 log_buf_len=4M panic=-1 kasan.fault=report ipcp_neg.job=$job${only:+ ipcp_neg.only=$only}" \
 		</dev/null >"$out/console.log" 2>&1
 	rc=$?
 	[ "$rc" = 124 ] && hresult fail vm "timed out after $limit s"
@@ -126,7 +133,7 @@ abort() {
 
 "$TOP/scripts/deps.sh" || abort deps "missing Debian packages"
 kdir=$("$TOP/scripts/build-kernel.sh" debug) || abort test-kernel "building the test kernel failed"
-[ "$job" = check ] && lint
+[ "$job" = check ] && [ -z "$only" ] && lint
 # The CLI, built the way "make tools" does, goes into the initramfs.
 build_ipcpctl() {
 	if gcc -O2 -Wall -Wextra -Werror -I"$tree/include/uapi" -o "$out/ipcpctl" \
@@ -138,9 +145,40 @@ build_ipcpctl() {
 	fi
 }
 
+# The guest's test tools: every tools/test/*.c, one program each.
+build_guest_tools() {
+	local c ok=1
+	mkdir -p "$out/guest-bin"
+	for c in "$tree"/tools/test/*.c; do
+		[ -e "$c" ] || continue
+		if ! gcc -O2 -Wall -Wextra -Werror -I"$tree/include/uapi" -o "$out/guest-bin/$(basename "$c" .c)" \
+		    "$c" >>"$out/guest-tools.log" 2>&1; then
+			ok=0
+		fi
+	done
+	if [ $ok = 1 ]; then
+		hresult pass build-guest-tools
+	else
+		cat "$out/guest-tools.log"
+		hresult fail build-guest-tools "see $out/guest-tools.log"
+	fi
+}
+
+# A short run of every fuzz target over the module's own sources.
+fuzz_smoke() {
+	if make -C "$tree/fuzz" smoke >"$out/fuzz.log" 2>&1; then
+		hresult pass fuzz-smoke "$(grep '^total:' "$out/fuzz.log")"
+	else
+		tail -n 40 "$out/fuzz.log"
+		hresult fail fuzz-smoke "see $out/fuzz.log"
+	fi
+}
+
 build_ipcpctl
+build_guest_tools
+[ "$job" = check ] && [ -z "$only" ] && fuzz_smoke
 if build_module build-test-kernel-w1 "$kdir" "$out/build" W=1; then
-	IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
+	GUEST_BIN=$out/guest-bin IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
 		abort initramfs "assembling the initramfs failed"
 	run_vm "$kdir"
 	parse_kunit

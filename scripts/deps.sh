@@ -6,7 +6,8 @@ set -euo pipefail
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio kmod rsync
       xz-utils python3 perl gzip linux-source-6.1 linux-headers-amd64 sparse
-      qemu-system-x86 busybox-static ppp pppoe socat iproute2)
+      qemu-system-x86 busybox-static ppp pppoe socat iproute2 iperf3
+      clang-14 libclang-rt-14-dev llvm-14)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -4,7 +4,7 @@
 # Assemble the test VM's initramfs from this machine's Debian packages:
 # busybox-static, pppd with its plugins, pppoe-server, socat, iproute2's ip,
 # their shared libraries, the modules given, test/guest/ and, when IPCPCTL
-# names it, the ipcpctl binary.
+# names it, the ipcpctl binary, and the test tools in GUEST_BIN.
 #
 # Usage: mkinitramfs.sh OUT.cpio.gz MODULE.ko...
 # Environment: IPCP_NEG_SRC  the tree whose test/guest/ goes in (default:
@@ -49,6 +49,18 @@ for prog in pppd pppoe-server pppoe socat ip; do
 	copy_elf "$path" "/usr/sbin/$prog"
 	rm -f "$root/bin/$prog"
 done
+# Optional programs: copied when installed
+for prog in iperf3; do
+	path=$(command -v "$prog") || continue
+	copy_elf "$path" "/usr/bin/$prog"
+	rm -f "$root/bin/$prog"
+done
+# The guest's test tools the caller built (GUEST_BIN=directory)
+if [ -n "${GUEST_BIN:-}" ] && [ -d "$GUEST_BIN" ]; then
+	for f in "$GUEST_BIN"/*; do
+		[ -x "$f" ] && copy_elf "$f" "/usr/bin/$(basename "$f")"
+	done
+fi
 # The CLI of the module, if the caller built it (IPCPCTL=path)
 if [ -n "${IPCPCTL:-}" ] && [ -x "$IPCPCTL" ]; then
 	copy_elf "$IPCPCTL" /usr/sbin/ipcpctl
