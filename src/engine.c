@@ -58,6 +58,22 @@ static const char * const engine_reason_names[IPCP_NEG_REASON_COUNT] = {
 	[IPCP_NEG_REASON_LOOPBACK] = "line looped back",
 	[IPCP_NEG_REASON_PROTO_REJ] = "peer rejected IPCP",
 	[IPCP_NEG_REASON_NO_ADDR] = "no address",
+	[IPCP_NEG_REASON_ECHO] = "no answer to LCP Echo-Requests",
+};
+
+/* The same reasons as the one-word codes of sysfs and uevents (the ABI) */
+static const char * const engine_reason_codes[IPCP_NEG_REASON_COUNT] = {
+	[IPCP_NEG_REASON_NONE] = "none",
+	[IPCP_NEG_REASON_ADMIN] = "admin-down",
+	[IPCP_NEG_REASON_LOWER_DOWN] = "lower-down",
+	[IPCP_NEG_REASON_RENEGOTIATE] = "renegotiate",
+	[IPCP_NEG_REASON_PEER_TERM] = "peer-terminated",
+	[IPCP_NEG_REASON_PEER] = "peer",
+	[IPCP_NEG_REASON_TIMEOUT] = "max-configure",
+	[IPCP_NEG_REASON_LOOPBACK] = "loopback",
+	[IPCP_NEG_REASON_PROTO_REJ] = "proto-reject",
+	[IPCP_NEG_REASON_NO_ADDR] = "pool-empty",
+	[IPCP_NEG_REASON_ECHO] = "echo-timeout",
 };
 
 static struct ipcp_neg_engine *lcp_engine(struct ipcp_neg_fsm *f)
@@ -449,3 +465,18 @@ const char *ipcp_neg_engine_reason_name(u32 reason)
 	       "?";
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_reason_name);
+
+/**
+ * ipcp_neg_engine_reason_code - one-word code of an enum ipcp_neg_engine_reason
+ * @reason: any value
+ *
+ * These codes are ABI: sysfs state/reason and the uevents' IPCP_NEG_REASON.
+ *
+ * Return: the code, "unknown" for a value out of range.
+ */
+const char *ipcp_neg_engine_reason_code(u32 reason)
+{
+	return reason < IPCP_NEG_REASON_COUNT ? engine_reason_codes[reason] :
+	       "unknown";
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_reason_code);

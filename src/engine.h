@@ -73,6 +73,7 @@ enum ipcp_neg_engine_reason {
 	IPCP_NEG_REASON_LOOPBACK,	/* LCP saw the line looped back */
 	IPCP_NEG_REASON_PROTO_REJ,	/* the peer Protocol-Rejected IPCP */
 	IPCP_NEG_REASON_NO_ADDR,	/* no address: e->pool_empty applied */
+	IPCP_NEG_REASON_ECHO,		/* the owner: LCP Echo went unanswered */
 	IPCP_NEG_REASON_COUNT
 };
 
@@ -115,5 +116,6 @@ bool ipcp_neg_engine_ip_ok(const struct ipcp_neg_engine *e);
 void ipcp_neg_engine_reject_proto(struct ipcp_neg_engine *e, u16 proto,
 				  const u8 *info, unsigned int len);
 const char *ipcp_neg_engine_reason_name(u32 reason);
+const char *ipcp_neg_engine_reason_code(u32 reason);
 
 #endif /* _IPCP_NEG_ENGINE_H */
