@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
+# timeout: 480
 # The module runs real PPP links against the real pppd, over pty pairs made
 # by socat: pppd runs in its own network namespace on one end, ipcpctl
 # attaches the module to the other end.

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
+# timeout: 360
 # The module as a pool server for several pppd clients: a pool of two
 # addresses, three clients. The first two get distinct addresses from the
 # pool, the third none (the pool-empty policy closes IPCP, and pppd, left

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
+# timeout: 360
 # A pool of exactly four addresses and five pppd clients, each against its
 # own module server link (pool-empty ipcp-close). The first four get the
 # four addresses; the fifth's IPCP does not come up while its LCP stays

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
+# timeout: 360
 # The module as a PPPoE client: pppoe-server (kernel mode, pppd behind it)
 # in namespace mpoe-s; in namespace mpoe-c, rp-pppoe's discovery-only mode
 # ("pppoe -d") finds the session, and ipcpctl attaches the module to it.

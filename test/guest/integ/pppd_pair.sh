@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
+# timeout: 360
 # The real pppd on both ends: over a pty pair in one namespace, and over
 # PPPoE on a veth pair between two namespaces. Proves the guest can run the
 # peers that the module is later tested against.
