@@ -190,11 +190,11 @@ static void hist_opts(struct hist_line *l, u16 proto, const u8 *opts,
 
 	while (off < optlen) {
 		o = opts + off;
-		if (off + 2 > optlen || o[1] < 2 || off + o[1] > optlen) {
-			if (off + 2 > cap) {
-				hist_put(l, " ...");
-				return;
-			}
+		if (off + 2 > cap) {
+			hist_put(l, cap < optlen ? " ..." : " bad-options");
+			return;
+		}
+		if (o[1] < 2 || off + o[1] > optlen) {
 			hist_put(l, " bad-options");
 			return;
 		}
