@@ -384,8 +384,11 @@ sysfs_link_client() {
 	check "state/dns 10.0.12.53 10.0.12.54" wait_for 30 "state/dns" \
 		is "$D/state/dns" "10.0.12.53 10.0.12.54"
 	check "request_nbns 1: NBNS obtained" sh -c "echo 1 >$D/request_nbns"
-	check "state/nbns 10.0.12.60 0.0.0.0" wait_for 30 "state/nbns" \
-		is "$D/state/nbns" "10.0.12.60 0.0.0.0"
+	# pppd hands out its one ms-wins as primary and secondary
+	check "state/nbns 10.0.12.60 10.0.12.60" wait_for 30 "state/nbns" \
+		is "$D/state/nbns" "10.0.12.60 10.0.12.60"
+	check "packets: rx IPCP Configure-Ack with nbns1=10.0.12.60" \
+		grep -q ' rx IPCP Configure-Ack id=.* nbns1=10.0.12.60' "$D/packets"
 	check "request_dns reads 1" is "$D/request_dns" 1
 	check "ipcpctl status shows the DNS obtained" sh -c \
 		"ipcpctl status $IF | grep -q '^dns 10.0.12.53 10.0.12.54'"
