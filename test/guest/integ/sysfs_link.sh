@@ -423,7 +423,9 @@ sysfs_link_client() {
 	fi
 }
 
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+# a fresh module: the parameters at their defaults, whatever ran before
+grep -q '^ipcp_neg ' /proc/modules && rmmod ipcp_neg
+insmod "$MODDIR/ipcp_neg.ko"
 sysfs_params
 sysfs_link_server
 sysfs_link_client
