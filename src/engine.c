@@ -356,6 +356,22 @@ void ipcp_neg_engine_lower_down(struct ipcp_neg_engine *e)
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_lower_down);
 
 /**
+ * ipcp_neg_engine_echo_timeout - the peer stopped answering LCP Echo
+ * @e: the engine
+ *
+ * The owner gave up on the peer: LCP's Down event as in
+ * ipcp_neg_engine_lower_down() (no packet: nobody answers), with
+ * @e->reason IPCP_NEG_REASON_ECHO, so ipcp_down() sees that reason.
+ */
+void ipcp_neg_engine_echo_timeout(struct ipcp_neg_engine *e)
+{
+	engine_decide(e, IPCP_NEG_REASON_ECHO);
+	if (e->lcp.fsm.state >= IPCP_NEG_ST_CLOSED)
+		ipcp_neg_fsm_down(&e->lcp.fsm);
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_echo_timeout);
+
+/**
  * ipcp_neg_engine_renegotiate_ipcp - start a fresh IPCP negotiation
  * @e: the engine
  *

@@ -109,6 +109,7 @@ void ipcp_neg_engine_start(struct ipcp_neg_engine *e);
 void ipcp_neg_engine_stop(struct ipcp_neg_engine *e);
 void ipcp_neg_engine_lower_down(struct ipcp_neg_engine *e);
 void ipcp_neg_engine_renegotiate_ipcp(struct ipcp_neg_engine *e);
+void ipcp_neg_engine_echo_timeout(struct ipcp_neg_engine *e);
 void ipcp_neg_engine_input(struct ipcp_neg_engine *e, u16 proto,
 			   const u8 *pkt, unsigned int len);
 void ipcp_neg_engine_timeout(struct ipcp_neg_engine *e, u16 proto);

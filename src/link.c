@@ -30,12 +30,15 @@
  *  - link->qlock (BH): the three frame queues and link->dead. Taken inside
  *    link->lock (engine xmit queues a packet).
  *  - Addresses and MTU are programmed from a work item (process context).
+ *  - The sysfs directory (link_sysfs.c) takes link->lock only; it goes
+ *    first in teardown, outside any lock (removal waits for running
+ *    show/store calls).
  *
- * Teardown (link_destroy): stop the engine, mark the link dead under qlock
- * (nothing is queued or scheduled after that), shut the timers down, kill
- * the tasklet, unregister both channels (no start_xmit after that), cancel
- * the work items, delete the address, release the lease and the files, and
- * free after an RCU grace period.
+ * Teardown (link_destroy): remove the sysfs directory, stop the engine,
+ * mark the link dead under qlock (nothing is queued or scheduled after
+ * that), shut the timers down, kill the tasklet, unregister both channels
+ * (no start_xmit after that), cancel the work items, delete the address,
+ * release the lease and the files, and free after an RCU grace period.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -46,7 +49,6 @@
 #include <linux/if_arp.h>
 #include <linux/interrupt.h>
 #include <linux/list.h>
-#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/rculist.h>
 #include <linux/netdevice.h>
@@ -65,7 +67,9 @@
 
 #include "addr.h"
 #include "addr_pool.h"
-#include "link.h"
+#include "link_int.h"
+#include "opt.h"
+#include "params.h"
 
 /* Frames queued per direction before new ones are dropped */
 #define LINK_QLEN		512
@@ -73,156 +77,16 @@
 #define LINK_HEADROOM		32
 /* How long detach waits for the peer's Terminate-Ack */
 #define LINK_TERM_WAIT_MS	1000
-/* LCP Echo-Request interval (default, bounds), and unanswered ones that
- * mean a dead link
- */
-#define LINK_ECHO_MS		10000
-#define LINK_ECHO_MS_MIN	100
-#define LINK_ECHO_MS_MAX	3600000
-#define LINK_ECHO_FAILS		4
 /* /dev/ppp's major number (ppp_generic.c keeps its define to itself) */
 #define LINK_PPP_MAJOR		108
-
-/* The address state IPCP wants on the unit */
-struct link_addr {
-	__be32 local;
-	__be32 peer;
-	unsigned int mtu;
-	bool up;
-};
-
-/**
- * struct ipcp_neg_link - one PPP link run by the module
- * @node: entry in links; written under links_mutex, walked under RCU by
- *	the netdevice notifier
- * @dead_node: entry in a list of links being torn down
- * @id: the link's id, never 0
- * @net: namespace of the channels and the unit (held)
- * @owner: the control file that created it, until it is attached;
- *	Protected by links_mutex
- * @listed: on links; Protected by links_mutex. Whoever unlists it tears
- *	it down.
- * @attached: files held, engine started; Protected by links_mutex
- * @lock: serialises the engine and the fields marked with it
- * @eng: LCP and IPCP; Protected by lock
- * @want: the address IPCP negotiated; Protected by lock
- * @ip_up: IPv4 may flow (written under lock, read locklessly)
- * @pool: the pool the peer's address comes from (held), or NULL
- * @lease: the address leased for the peer, or 0; Protected by lock
- * @lease_owner: the pool @lease came from; Protected by lock
- * @last_lease: the previous lease, tried first (sticky); Protected by lock
- * @lcp_timer: LCP's restart timer
- * @ipcp_timer: IPCP's restart timer
- * @echo_timer: sends LCP Echo-Requests, declares the link dead when
- *	LINK_ECHO_FAILS go unanswered (a fallback for hang-up detection)
- * @qlock: protects the queues and @dead
- * @from_lower: frames of the peer, from LOWER's start_xmit
- * @from_upper: frames of pppN, from UPPER's start_xmit
- * @to_lower: control packets of the engine
- * @dead: being torn down: nothing is queued or scheduled any more
- * @tasklet: processes the queues
- * @rx_dropped: frames of the peer dropped
- * @tx_dropped: frames to the peer dropped
- * @lower: the channel bridged to the transport's
- * @upper: the channel connected to pppN
- * @dev: the unit's net_device (held) once attached
- * @addr_up: the address is on @dev; addr_work and teardown only
- * @addr_work: applies @want to @dev
- * @kill_work: tears the link down after LCP finished or a hang-up (the
- *	only work item that tears down, so no two cancel each other)
- * @lcp_done: LCP finished: @kill_work tears the link down
- * @dev_gone: @dev is being unregistered: @kill_work tears the link down
- * @hup_wqh: the wait queue @hup_wait is on, or NULL
- * @hup_wait: our entry on the transport channel's wait queue
- * @hup_pt: the poll table that registers @hup_wait
- * @finished: LCP finished (This-Layer-Finished)
- * @files: the files held, enum ipcp_neg_link_file
- * @rcu: for kfree_rcu()
- */
-struct ipcp_neg_link {
-	struct list_head node;
-	struct list_head dead_node;
-	u32 id;
-	struct net *net;
-	const void *owner;
-	bool listed;
-	bool attached;
-
-	spinlock_t lock;		/* serialises the engine */
-	struct ipcp_neg_engine eng;
-	struct link_addr want;
-	bool ip_up;
-	struct ipcp_neg_pool *pool;
-	__be32 lease;
-	struct ipcp_neg_pool *lease_owner;
-	__be32 last_lease;
-	struct timer_list lcp_timer;
-	struct timer_list ipcp_timer;
-	struct timer_list echo_timer;
-
-	spinlock_t qlock;		/* the queues and @dead */
-	struct sk_buff_head from_lower;
-	struct sk_buff_head from_upper;
-	struct sk_buff_head to_lower;
-	bool dead;
-	struct tasklet_struct tasklet;
-	atomic_t rx_dropped;
-	atomic_t tx_dropped;
-
-	struct ppp_channel lower;
-	struct ppp_channel upper;
-
-	struct net_device *dev;
-	bool addr_up;
-	struct work_struct addr_work;
-	struct work_struct kill_work;
-	bool lcp_done;
-	bool dev_gone;
-	wait_queue_head_t *hup_wqh;
-	wait_queue_entry_t hup_wait;
-	poll_table hup_pt;
-	struct completion finished;
-	struct file *files[IPCP_NEG_LINK_NFILES];
-	struct rcu_head rcu;
-};
 
 static DEFINE_MUTEX(links_mutex);
 static LIST_HEAD(links);		/* Protected by links_mutex */
 static u32 links_last_id;		/* Protected by links_mutex */
 
-/*
- * The Echo-Request interval, module parameter echo_interval_ms: read
- * locklessly, a change applies from each link's next Echo-Request on.
- * LINK_ECHO_FAILS unanswered in a row declare a link dead.
- */
-static unsigned int link_echo_ms = LINK_ECHO_MS;
-
-static int link_echo_ms_set(const char *val, const struct kernel_param *kp)
-{
-	unsigned int ms;
-	int err;
-
-	err = kstrtouint(val, 0, &ms);
-	if (err)
-		return err;
-	if (ms < LINK_ECHO_MS_MIN || ms > LINK_ECHO_MS_MAX)
-		return -ERANGE;
-	WRITE_ONCE(link_echo_ms, ms);
-	return 0;
-}
-
-static const struct kernel_param_ops link_echo_ms_ops = {
-	.set = link_echo_ms_set,
-	.get = param_get_uint,
-};
-
-module_param_cb(echo_interval_ms, &link_echo_ms_ops, &link_echo_ms, 0644);
-MODULE_PARM_DESC(echo_interval_ms,
-		 "LCP Echo-Request interval, ms (100-3600000, default 10000)");
-
 static unsigned long link_echo_delay(void)
 {
-	return msecs_to_jiffies(READ_ONCE(link_echo_ms));
+	return msecs_to_jiffies(ipcp_neg_param_echo_interval_ms());
 }
 
 /* Frames: queueing and the tasklet */
@@ -277,6 +141,17 @@ static void link_drop(struct sk_buff *skb, atomic_t *drops)
 	kfree_skb(skb);
 }
 
+/* A control packet of the peer, into the history */
+static void link_hist_rx(struct ipcp_neg_link *link, u16 proto,
+			 const u8 *pkt, unsigned int len)
+{
+	unsigned int hlen = min_t(unsigned int, len, IPCP_NEG_HDRLEN);
+
+	lockdep_assert_held(&link->lock);
+	ipcp_neg_hist_add(&link->hist, false, proto, pkt, hlen, pkt + hlen,
+			  len - hlen);
+}
+
 /* A control packet, or another protocol to reject, to the engine */
 static void link_rx_ctl(struct ipcp_neg_link *link, u16 proto,
 			struct sk_buff *skb, unsigned int hdr)
@@ -286,12 +161,14 @@ static void link_rx_ctl(struct ipcp_neg_link *link, u16 proto,
 		return;
 	}
 	spin_lock_bh(&link->lock);
-	if (proto == PPP_LCP || proto == PPP_IPCP)
+	if (proto == PPP_LCP || proto == PPP_IPCP) {
+		link_hist_rx(link, proto, skb->data + hdr, skb->len - hdr);
 		ipcp_neg_engine_input(&link->eng, proto, skb->data + hdr,
 				      skb->len - hdr);
-	else
+	} else {
 		ipcp_neg_engine_reject_proto(&link->eng, proto,
 					     skb->data + hdr, skb->len - hdr);
+	}
 	spin_unlock_bh(&link->lock);
 	consume_skb(skb);
 }
@@ -372,6 +249,35 @@ static struct ipcp_neg_link *link_of(struct ipcp_neg_engine *e)
 	return link;
 }
 
+/* Server: the DNS/NBNS servers of an IPCP Configure-Ack we send */
+static void link_note_handed(struct ipcp_neg_link *link, const u8 *opts,
+			     unsigned int len)
+{
+	struct ipcp_neg_opt_iter it;
+	const u8 *opt;
+
+	memset(link->handed, 0, sizeof(link->handed));
+	ipcp_neg_for_each_opt(opt, it, opts, len) {
+		if (opt[0] >= IPCP_NEG_IPCP_DNS1 &&
+		    opt[0] <= IPCP_NEG_IPCP_NBNS2 &&
+		    opt[1] == IPCP_NEG_IPCP_OPTLEN)
+			memcpy(&link->handed[opt[0] - 128], opt + 2, 4);
+	}
+}
+
+static void link_hist_tx(struct ipcp_neg_link *link, u16 proto, u8 code,
+			 u8 id, const u8 *data, unsigned int len)
+{
+	u8 hdr[IPCP_NEG_HDRLEN] = { code, id };
+
+	put_unaligned_be16(IPCP_NEG_HDRLEN + len, hdr + 2);
+	ipcp_neg_hist_add(&link->hist, true, proto, hdr, sizeof(hdr), data,
+			  len);
+	if (proto == PPP_IPCP && code == IPCP_NEG_CONFACK &&
+	    link->eng.ipcp.conf.role == IPCP_NEG_IPCP_SERVER)
+		link_note_handed(link, data, len);
+}
+
 static void link_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
 		      const u8 *data, unsigned int len)
 {
@@ -379,6 +285,7 @@ static void link_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
 	struct sk_buff *skb;
 	u8 *p;
 
+	link_hist_tx(link, proto, code, id, data, len);
 	if (len > PPP_MRU) {
 		atomic_inc(&link->tx_dropped);
 		return;
@@ -457,7 +364,7 @@ static void link_echo(struct timer_list *t)
 
 	spin_lock_bh(&link->lock);
 	if (lcp->fsm.state == IPCP_NEG_ST_OPENED) {
-		dead = lcp->echo_missed >= LINK_ECHO_FAILS;
+		dead = lcp->echo_missed >= ipcp_neg_param_echo_failures();
 		if (!dead)
 			ipcp_neg_lcp_send_echo(lcp);
 	}
@@ -465,6 +372,7 @@ static void link_echo(struct timer_list *t)
 		if (net_ratelimit())
 			netdev_warn(link->dev, "%u LCP Echo-Requests unanswered\n",
 				    lcp->echo_missed);
+		ipcp_neg_engine_echo_timeout(&link->eng);
 		link_kill_later(link);
 	}
 	spin_unlock_bh(&link->lock);
@@ -483,6 +391,18 @@ static void link_lease_drop(struct ipcp_neg_link *link)
 	link->lease_owner = NULL;
 }
 
+/* IPCP up: the time, and whether the address that counts changed */
+static void link_note_up(struct ipcp_neg_link *link)
+{
+	const struct ipcp_neg_ipcp *ip = &link->eng.ipcp;
+	__be32 a = ip->conf.role == IPCP_NEG_IPCP_CLIENT ? ip->local : ip->peer;
+
+	link->up_since = ktime_get_boottime_seconds();
+	if (a != link->neg_addr)
+		link->addr_changes++;
+	link->neg_addr = a;
+}
+
 static void link_ipcp_up(struct ipcp_neg_engine *e)
 {
 	struct ipcp_neg_link *link = link_of(e);
@@ -492,6 +412,7 @@ static void link_ipcp_up(struct ipcp_neg_engine *e)
 	link->want.mtu = e->lcp.his.mru;
 	link->want.up = true;
 	WRITE_ONCE(link->ip_up, true);
+	link_note_up(link);
 	schedule_work(&link->addr_work);
 	netdev_info(link->dev, "IPCP up: local %pI4 peer %pI4\n",
 		    &e->ipcp.local, &e->ipcp.peer);
@@ -503,6 +424,7 @@ static void link_ipcp_down(struct ipcp_neg_engine *e)
 
 	link->want.up = false;
 	WRITE_ONCE(link->ip_up, false);
+	link->up_since = 0;
 	link_lease_drop(link);
 	schedule_work(&link->addr_work);
 	netdev_info(link->dev, "IPCP down (%s)\n",
@@ -567,7 +489,12 @@ static int link_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
 	return err;
 }
 
-static const struct ipcp_neg_engine_ops link_pool_ops = {
+/*
+ * One set for fixed and pool servers and for clients: a fixed remote
+ * address takes precedence over assign() (ipcp.c), so sysfs may switch a
+ * server between the two at run time.
+ */
+static const struct ipcp_neg_engine_ops link_ops = {
 	.xmit = link_xmit,
 	.timer_start = link_timer_start,
 	.timer_stop = link_timer_stop,
@@ -577,14 +504,35 @@ static const struct ipcp_neg_engine_ops link_pool_ops = {
 	.assign = link_assign,
 };
 
-static const struct ipcp_neg_engine_ops link_fixed_ops = {
-	.xmit = link_xmit,
-	.timer_start = link_timer_start,
-	.timer_stop = link_timer_stop,
-	.ipcp_up = link_ipcp_up,
-	.ipcp_down = link_ipcp_down,
-	.finished = link_finished,
-};
+/**
+ * ipcp_neg_link_set_peer_src - where a server's peer gets its address
+ * @link: an attached server link
+ * @remote: the fixed address, or 0 to use @pool
+ * @pool: the pool (a reference the link takes over), or NULL with @remote
+ *
+ * The lease held goes back to its pool now if IPCP is not up, else when
+ * IPCP goes down; the sticky address is forgotten. The caller renegotiates
+ * IPCP for the change to reach the peer.
+ *
+ * Context: process context; takes link->lock.
+ * Return: the pool the link held before, for the caller to put.
+ */
+struct ipcp_neg_pool *ipcp_neg_link_set_peer_src(struct ipcp_neg_link *link,
+						 __be32 remote,
+						 struct ipcp_neg_pool *pool)
+{
+	struct ipcp_neg_pool *old;
+
+	spin_lock_bh(&link->lock);
+	old = link->pool;
+	link->pool = pool;
+	link->eng.ipcp.conf.remote = remote;
+	if (!link->eng.ip_up)
+		link_lease_drop(link);
+	link->last_lease = 0;
+	spin_unlock_bh(&link->lock);
+	return old;
+}
 
 /* Work items: addresses, hang-up, death */
 
@@ -738,10 +686,17 @@ static void link_stop_data(struct ipcp_neg_link *link)
 	__skb_queue_purge(&link->to_lower);
 }
 
+/*
+ * After link_stop_data() nothing queues @w again; the work running the
+ * teardown (@self) may have been queued again meanwhile (LCP finishing
+ * inside link_stop()): take that back, without waiting for ourselves.
+ */
 static void link_cancel_work(struct work_struct *w, struct work_struct *self)
 {
 	if (w != self)
 		cancel_work_sync(w);
+	else
+		cancel_work(w);
 }
 
 static void link_release_dev(struct ipcp_neg_link *link)
@@ -770,6 +725,8 @@ static void link_release_files(struct ipcp_neg_link *link)
 static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
 			 bool hungup)
 {
+	/* no store renegotiates from here on; not under a lock show takes */
+	ipcp_neg_link_sysfs_del(link);
 	if (link->attached)
 		link_stop(link, hungup);
 	link_stop_data(link);
@@ -813,8 +770,9 @@ static void link_engine_init(struct ipcp_neg_link *link,
 {
 	struct ipcp_neg_engine *e = &link->eng;
 
-	ipcp_neg_engine_init(e, link->pool ? &link_pool_ops : &link_fixed_ops,
-			     c->role, link);
+	ipcp_neg_engine_init(e, &link_ops, c->role, link);
+	ipcp_neg_param_fsm_conf(&e->lcp.fsm.conf);
+	ipcp_neg_param_fsm_conf(&e->ipcp.fsm.conf);
 	e->pool_empty = c->pool_empty;
 	e->ipcp.conf.forced = c->forced;
 	e->ipcp.conf.req_dns = c->req_dns;
@@ -1000,6 +958,9 @@ static int link_attach(struct ipcp_neg_link *link,
 	err = link_watch(link, files[IPCP_NEG_LINK_BRIDGE]);
 	if (err)
 		goto err_manage;
+	err = ipcp_neg_link_sysfs_add(link);
+	if (err)
+		goto err_watch;
 	memcpy(link->files, files, sizeof(link->files));
 	link->attached = true;
 	link->owner = NULL;
@@ -1012,6 +973,8 @@ static int link_attach(struct ipcp_neg_link *link,
 		    "server" : "client");
 	return 0;
 
+err_watch:
+	link_unwatch(link);
 err_manage:
 	WRITE_ONCE(link->dev, NULL);
 	ipcp_neg_addr_unmanage(dev);
@@ -1140,7 +1103,10 @@ static void link_fill_status(struct ipcp_neg_link *link,
 	if (ipcp_neg_engine_ip_ok(e)) {
 		st->local = e->ipcp.local;
 		st->peer = e->ipcp.peer;
-		memcpy(st->srv, e->ipcp.srv, sizeof(st->srv));
+		if (e->ipcp.conf.role == IPCP_NEG_IPCP_SERVER)
+			memcpy(st->srv, link->handed, sizeof(st->srv));
+		else
+			memcpy(st->srv, e->ipcp.srv, sizeof(st->srv));
 	}
 	st->rx_dropped = atomic_read(&link->rx_dropped);
 	st->tx_dropped = atomic_read(&link->tx_dropped);
@@ -1256,13 +1222,15 @@ static struct notifier_block link_netdev_nb = {
 /**
  * ipcp_neg_link_init - set up the link registry
  *
- * Registers the netdevice notifier that lets a deleted unit go.
+ * Prepares the links' sysfs files and registers the netdevice notifier
+ * that lets a deleted unit go.
  *
  * Context: process context.
  * Return: 0 or the notifier registration's error.
  */
 int ipcp_neg_link_init(void)
 {
+	ipcp_neg_link_sysfs_init();
 	return register_netdevice_notifier(&link_netdev_nb);
 }
 

@@ -66,7 +66,8 @@ struct ipcp_neg_link_conf {
  * @ipcp_state: IPCP automaton state
  * @local: our address while IPCP is up, else 0
  * @peer: the peer's address while IPCP is up, else 0
- * @srv: client: DNS/NBNS obtained, by enum ipcp_neg_ipcp_opt
+ * @srv: DNS/NBNS by enum ipcp_neg_ipcp_opt: a client's obtained, a
+ *	server's handed out (in its last IPCP Configure-Ack)
  * @rx_dropped: frames from the peer dropped
  * @tx_dropped: frames to the peer dropped
  * @ifname: the unit's name, "" before attach

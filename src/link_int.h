@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals of a link shared by the channel glue (link.c) and its sysfs
+ * directory (link_sysfs.c): the link itself, its packet history and the
+ * functions the two call in each other.
+ */
+#ifndef _IPCP_NEG_LINK_INT_H
+#define _IPCP_NEG_LINK_INT_H
+
+#include <linux/completion.h>
+#include <linux/kobject.h>
+#include <linux/list.h>
+#include <linux/netdevice.h>
+#include <linux/poll.h>
+#include <linux/ppp_channel.h>
+#include <linux/skbuff.h>
+#include <linux/spinlock.h>
+#include <linux/time64.h>
+#include <linux/timer.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+
+#include "link.h"
+
+/* Control packets the history keeps, and option bytes kept of each */
+#define IPCP_NEG_HIST_LEN	32
+#define IPCP_NEG_HIST_OPTS	64
+#define IPCP_NEG_HIST_CAP	(4 + IPCP_NEG_HIST_OPTS)
+
+/**
+ * struct ipcp_neg_hist_ent - one control packet as it was on the wire
+ * @ns: CLOCK_BOOTTIME nanoseconds when it was received or sent
+ * @proto: PPP protocol (LCP or IPCP)
+ * @wirelen: its length from the Code field on (capped at U16_MAX)
+ * @tx: sent by us
+ * @caplen: bytes kept in @pkt: the first IPCP_NEG_HIST_CAP at most
+ * @pkt: the packet from its Code field
+ */
+struct ipcp_neg_hist_ent {
+	u64 ns;
+	u16 proto;
+	u16 wirelen;
+	u8 tx;
+	u8 caplen;
+	u8 pkt[IPCP_NEG_HIST_CAP];
+};
+
+/**
+ * struct ipcp_neg_hist - a ring of the last IPCP_NEG_HIST_LEN packets
+ * @next: the slot the next packet goes to
+ * @count: slots used
+ * @ent: the packets
+ */
+struct ipcp_neg_hist {
+	unsigned int next;
+	unsigned int count;
+	struct ipcp_neg_hist_ent ent[IPCP_NEG_HIST_LEN];
+};
+
+void ipcp_neg_hist_add(struct ipcp_neg_hist *h, bool tx, u16 proto,
+		       const u8 *hdr, unsigned int hlen, const u8 *data,
+		       unsigned int dlen);
+int ipcp_neg_hist_format(const struct ipcp_neg_hist_ent *ent, char *buf,
+			 size_t size);
+ssize_t ipcp_neg_hist_show(const struct ipcp_neg_hist *h, char *buf,
+			   size_t size);
+
+/* The sysfs directories of a link: ipcp_neg, ipcp_neg/state, .../counters */
+enum ipcp_neg_link_kobj {
+	IPCP_NEG_LINK_KOBJ_TOP,
+	IPCP_NEG_LINK_KOBJ_STATE,
+	IPCP_NEG_LINK_KOBJ_COUNTERS,
+	IPCP_NEG_LINK_NKOBJS
+};
+
+/* The address state IPCP wants on the unit */
+struct link_addr {
+	__be32 local;
+	__be32 peer;
+	unsigned int mtu;
+	bool up;
+};
+
+/**
+ * struct ipcp_neg_link - one PPP link run by the module
+ * @node: entry in links; written under links_mutex, walked under RCU by
+ *	the netdevice notifier
+ * @dead_node: entry in a list of links being torn down
+ * @id: the link's id, never 0
+ * @net: namespace of the channels and the unit (held)
+ * @owner: the control file that created it, until it is attached;
+ *	Protected by links_mutex
+ * @listed: on links; Protected by links_mutex. Whoever unlists it tears
+ *	it down.
+ * @attached: files held, engine started; Protected by links_mutex
+ * @lock: serialises the engine and the fields marked with it
+ * @eng: LCP and IPCP; Protected by lock
+ * @want: the address IPCP negotiated; Protected by lock
+ * @ip_up: IPv4 may flow (written under lock, read locklessly)
+ * @pool: the pool the peer's address comes from (held), or NULL
+ * @lease: the address leased for the peer, or 0; Protected by lock
+ * @lease_owner: the pool @lease came from; Protected by lock
+ * @last_lease: the previous lease, tried first (sticky); Protected by lock
+ * @lcp_timer: LCP's restart timer
+ * @ipcp_timer: IPCP's restart timer
+ * @echo_timer: sends LCP Echo-Requests, declares the link dead when
+ *	echo_failures in a row go unanswered (a fallback for hang-up
+ *	detection)
+ * @handed: server: the DNS/NBNS servers in our last IPCP Configure-Ack,
+ *	by enum ipcp_neg_ipcp_opt; Protected by lock
+ * @neg_addr: the last negotiated local (client) or peer (server)
+ *	address; Protected by lock
+ * @addr_changes: times @neg_addr changed; Protected by lock
+ * @up_since: CLOCK_BOOTTIME seconds of the last IPCP up, 0 while down;
+ *	Protected by lock
+ * @qlock: protects the queues and @dead
+ * @from_lower: frames of the peer, from LOWER's start_xmit
+ * @from_upper: frames of pppN, from UPPER's start_xmit
+ * @to_lower: control packets of the engine
+ * @dead: being torn down: nothing is queued or scheduled any more
+ * @tasklet: processes the queues
+ * @rx_dropped: frames of the peer dropped
+ * @tx_dropped: frames to the peer dropped
+ * @lower: the channel bridged to the transport's
+ * @upper: the channel connected to pppN
+ * @dev: the unit's net_device (held) once attached
+ * @addr_up: the address is on @dev; addr_work and teardown only
+ * @kobj: the sysfs directory ipcp_neg under @dev and its state/ and
+ *	counters/ while attached (enum ipcp_neg_link_kobj); attach and
+ *	teardown only (process context)
+ * @addr_work: applies @want to @dev
+ * @kill_work: tears the link down after LCP finished or a hang-up (the
+ *	only work item that tears down, so no two cancel each other)
+ * @lcp_done: LCP finished: @kill_work tears the link down
+ * @dev_gone: @dev is being unregistered: @kill_work tears the link down
+ * @hup_wqh: the wait queue @hup_wait is on, or NULL
+ * @hup_wait: our entry on the transport channel's wait queue
+ * @hup_pt: the poll table that registers @hup_wait
+ * @finished: LCP finished (This-Layer-Finished)
+ * @files: the files held, enum ipcp_neg_link_file
+ * @rcu: for kfree_rcu()
+ * @hist: the last control packets to and from the peer; Protected by lock
+ */
+struct ipcp_neg_link {
+	struct list_head node;
+	struct list_head dead_node;
+	u32 id;
+	struct net *net;
+	const void *owner;
+	bool listed;
+	bool attached;
+
+	spinlock_t lock;		/* serialises the engine */
+	struct ipcp_neg_engine eng;
+	struct link_addr want;
+	bool ip_up;
+	struct ipcp_neg_pool *pool;
+	__be32 lease;
+	struct ipcp_neg_pool *lease_owner;
+	__be32 last_lease;
+	struct timer_list lcp_timer;
+	struct timer_list ipcp_timer;
+	struct timer_list echo_timer;
+	__be32 handed[IPCP_NEG_IPCP_O_COUNT];
+	__be32 neg_addr;
+	u32 addr_changes;
+	time64_t up_since;
+
+	spinlock_t qlock;		/* the queues and @dead */
+	struct sk_buff_head from_lower;
+	struct sk_buff_head from_upper;
+	struct sk_buff_head to_lower;
+	bool dead;
+	struct tasklet_struct tasklet;
+	atomic_t rx_dropped;
+	atomic_t tx_dropped;
+
+	struct ppp_channel lower;
+	struct ppp_channel upper;
+
+	struct net_device *dev;
+	bool addr_up;
+	struct kobject *kobj[IPCP_NEG_LINK_NKOBJS];
+	struct work_struct addr_work;
+	struct work_struct kill_work;
+	bool lcp_done;
+	bool dev_gone;
+	wait_queue_head_t *hup_wqh;
+	wait_queue_entry_t hup_wait;
+	poll_table hup_pt;
+	struct completion finished;
+	struct file *files[IPCP_NEG_LINK_NFILES];
+	struct rcu_head rcu;
+	/* last: kfree_rcu() needs @rcu in the first 4 KiB */
+	struct ipcp_neg_hist hist;
+};
+
+void ipcp_neg_link_sysfs_init(void);
+int ipcp_neg_link_sysfs_add(struct ipcp_neg_link *link);
+void ipcp_neg_link_sysfs_del(struct ipcp_neg_link *link);
+struct ipcp_neg_pool *ipcp_neg_link_set_peer_src(struct ipcp_neg_link *link,
+						 __be32 remote,
+						 struct ipcp_neg_pool *pool);
+
+#endif /* _IPCP_NEG_LINK_INT_H */
