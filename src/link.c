@@ -677,11 +677,11 @@ static void link_addr_work(struct work_struct *w)
 		return;
 	}
 	err = ipcp_neg_addr_set(link->dev, want.local, want.peer);
-	if (!err)
+	if (!err) {
 		err = ipcp_neg_addr_set_mtu(link->dev, want.mtu);
-	link->addr_up = true;
-	if (!err)
 		link_event_up(link, &want, dns);
+	}
+	link->addr_up = true;
 	if (err && net_ratelimit())
 		netdev_warn(link->dev, "cannot set %pI4 peer %pI4 mtu %u: %d\n",
 			    &want.local, &want.peer, want.mtu, err);

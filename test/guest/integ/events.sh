@@ -13,6 +13,7 @@
 #    renegotiate, up again), detach (down with reason detach).
 #  - events-netns: the events of a link in another namespace reach a
 #    listener there, and not one in the initial namespace.
+#  - events-unload: rmmod with a live link: down with reason unload.
 . /test/lib.sh
 
 RESOLV=/usr/share/ipcp_neg/udev/ipcp_neg-resolv
@@ -269,7 +270,34 @@ attach_ns() {
 	say "  attached link $ID as $IF in $ns"
 }
 
+events_unload() {
+	local f=/tmp/ev-unload
+	FAILED=
+	if ! listen "$f" -k IPCP_NEG_EVENT -n 2 -t 120; then
+		result fail events-unload "uevent_listen did not start"
+		return
+	fi
+	if start_peer evu "noipdefault" &&
+	    attach --tty /tmp/evu.pty --role server --local 10.0.12.1 \
+	    --remote 10.0.12.2; then
+		check "up event" wait_for 60 "the up event" has_events "$f" 1
+		check "rmmod ipcp_neg with a live link" rmmod ipcp_neg
+		check "down event" wait_for 30 "the down event" has_events "$f" 2
+		cat "$f"
+		ev_check "$f" 2 "IPCP_NEG_EVENT=down INTERFACE=$IF IPCP_NEG_LINK=$ID
+			IPCP_NEG_LOCAL=10.0.12.1 IPCP_NEG_PEER=10.0.12.2
+			IPCP_NEG_REASON=unload" unload
+	else
+		FAILED="could not start pppd or attach"
+	fi
+	stop_pid "$LISTEN_PID"
+	stop_peer evu
+	grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+	report events-unload
+}
+
 grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
 events_client
 events_server
 events_netns
+events_unload

@@ -14,7 +14,7 @@ traced() {
 }
 
 trace_link() {
-	local pid sock out ifname id
+	local pid sock out ifname
 	FAILED=
 	if [ ! -d "$T/events/ipcp_neg" ]; then
 		result fail trace "no $T/events/ipcp_neg (tracefs or the tracepoints missing)"
@@ -39,7 +39,6 @@ trace_link() {
 	if out=$(ipcpctl attach --tty /tmp/tr.pty --role client); then
 		set -- $out
 		ifname=$1
-		id=$2
 		check "IPCP up" wait_for 60 "$ifname's address" \
 			has_ipv4 "$ifname" "inet 10.0.11.2 peer 10.0.11.1/32"
 		echo 0 >"$T/tracing_on"
