@@ -222,7 +222,7 @@ events_netns() {
 	ip netns add evn && ip -n evn link set lo up
 	# the initial namespace's listener stops at its first IPCP_NEG event
 	# or at the marker below, whichever comes first
-	listen "$fi" -k IPCP_NEG_EVENT -k SYNTH_ARG_IPCP_NEG_MARK -n 1 -t 120
+	listen "$fi" -k IPCP_NEG_EVENT -k SYNTH_ARG_IPCPNEGMARK -n 1 -t 120
 	pid_init=$LISTEN_PID
 	rm -f "$fn.ready"
 	/usr/sbin/ip netns exec evn uevent_listen -r "$fn.ready" \
@@ -243,13 +243,13 @@ events_netns() {
 	fi
 	# after evn's events, the marker: the first event the initial
 	# namespace sees must be it
-	echo "change 00000000-0000-0000-0000-000000000000 IPCP_NEG_MARK=1" \
-		>/sys/class/net/lo/uevent
+	check "marker uevent on lo" sh -c "echo 'change \
+00000000-0000-0000-0000-000000000000 IPCPNEGMARK=1' >/sys/class/net/lo/uevent"
 	check "the initial namespace's listener stops" wait_for 20 \
 		"uevent_listen" sh -c "! kill -0 $pid_init"
 	cat "$fi"
 	check "the initial namespace saw the marker" \
-		ev_is "$fi" 1 SYNTH_ARG_IPCP_NEG_MARK 1
+		ev_is "$fi" 1 SYNTH_ARG_IPCPNEGMARK 1
 	check "the initial namespace saw no event of evn's link" \
 		sh -c "! grep -q '^IPCP_NEG_EVENT=' $fi"
 	stop_pid "$pid_init"
