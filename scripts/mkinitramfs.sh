@@ -86,6 +86,9 @@ ipparam pppoe-srv
 OPT
 cp "$guest/ip-up" "$guest/ip-down" "$root/etc/ppp/"
 cp -r "$guest/." "$root/test/"
+# The examples the tests run (examples/udev/ipcp_neg-resolv)
+mkdir -p "$root/usr/share/ipcp_neg"
+cp -r "$guest/../../examples/." "$root/usr/share/ipcp_neg/"
 mv "$root/test/init" "$root/init"
 for ko in "$@"; do
 	cp "$ko" "$root/lib/modules/ipcp_neg/"

@@ -43,5 +43,6 @@ struct ipcp_neg_event {
 
 int ipcp_neg_event_send(struct net_device *dev,
 			const struct ipcp_neg_event *ev);
+const char *ipcp_neg_event_detach_reason(void);
 
 #endif /* _IPCP_NEG_EVENTS_H */

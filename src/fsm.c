@@ -70,6 +70,7 @@
 #include "proto.h"
 #include "fsm.h"
 #include "opt.h"
+#include "trace.h"
 
 /* Returned by the receive classifiers when no event follows */
 #define FSM_NONE	(-1)
@@ -319,6 +320,8 @@ static bool fsm_negotiating(u8 st)
 static void fsm_xmit(struct ipcp_neg_fsm *f, u8 code, u8 id,
 		     const u8 *data, unsigned int len)
 {
+	trace_ipcp_neg_packet(f->ops->name, true, code, id,
+			      IPCP_NEG_HDRLEN + len);
 	f->ops->xmit(f, code, id, data, len);
 	if (code < ARRAY_SIZE(f->stats.tx))
 		f->stats.tx[code]++;
@@ -487,10 +490,13 @@ static void fsm_enter(struct ipcp_neg_fsm *f, const struct fsm_step *s)
 
 	if (fsm_timer_runs(s->from) && !fsm_timer_runs(to))
 		f->ops->timer_stop(f);
-	if (to != s->from)
+	if (to != s->from) {
 		pr_debug("%s: %s -> %s on %s\n", f->ops->name,
 			 fsm_state_names[s->from], fsm_state_names[to],
 			 fsm_event_names[s->ev]);
+		trace_ipcp_neg_fsm_state(f->ops->name, s->from, to,
+					 fsm_event_names[s->ev]);
+	}
 	f->state = to;
 }
 
@@ -833,6 +839,7 @@ void ipcp_neg_fsm_input(struct ipcp_neg_fsm *f, const u8 *pkt,
 		return;
 	}
 	f->stats.rx[rx.code < ARRAY_SIZE(f->stats.rx) ? rx.code : 0]++;
+	trace_ipcp_neg_packet(f->ops->name, false, rx.code, rx.id, rx.len);
 	ev = fsm_classify(f, &rx);
 	if (ev != FSM_NONE)
 		fsm_run(f, ev, &rx);

@@ -426,6 +426,8 @@ static void link_ipcp_down(struct ipcp_neg_engine *e)
 	WRITE_ONCE(link->ip_up, false);
 	link->up_since = 0;
 	link_lease_drop(link);
+	link->down_reason = e->reason != IPCP_NEG_REASON_NONE ?
+			    e->reason : e->cause;
 	schedule_work(&link->addr_work);
 	netdev_info(link->dev, "IPCP down (%s)\n",
 		    ipcp_neg_engine_reason_name(e->reason != IPCP_NEG_REASON_NONE ?
@@ -536,25 +538,87 @@ struct ipcp_neg_pool *ipcp_neg_link_set_peer_src(struct ipcp_neg_link *link,
 
 /* Work items: addresses, hang-up, death */
 
+/* IPCP_NEG_REASON of a down event */
+static const char *link_down_reason(struct ipcp_neg_link *link)
+{
+	u8 reason;
+
+	if (READ_ONCE(link->removing))
+		return ipcp_neg_event_detach_reason();
+	spin_lock_bh(&link->lock);
+	reason = link->down_reason;
+	spin_unlock_bh(&link->lock);
+	return ipcp_neg_engine_reason_code(reason);
+}
+
+/* The DNS servers of an up event: client: obtained; server: handed out */
+static void link_event_dns(struct ipcp_neg_link *link, __be32 dns[2])
+{
+	struct ipcp_neg_ipcp *ipcp = &link->eng.ipcp;
+	const __be32 *srv = ipcp->conf.role == IPCP_NEG_IPCP_CLIENT ?
+			    ipcp->srv : ipcp->conf.srv;
+
+	lockdep_assert_held(&link->lock);
+	dns[0] = srv[IPCP_NEG_IPCP_O_DNS1];
+	dns[1] = srv[IPCP_NEG_IPCP_O_DNS2];
+}
+
+/* Up, or change when something differs from the last up or change */
+static void link_event_up(struct ipcp_neg_link *link,
+			  const struct link_addr *want, const __be32 dns[2])
+{
+	struct ipcp_neg_event *ev = &link->ev;
+
+	if (link->ev_up && ev->local == want->local && ev->peer == want->peer &&
+	    ev->dns[0] == dns[0] && ev->dns[1] == dns[1])
+		return;
+	ev->kind = link->ev_up ? IPCP_NEG_EVENT_CHANGE : IPCP_NEG_EVENT_UP;
+	ev->link_id = link->id;
+	ev->client = link->eng.ipcp.conf.role == IPCP_NEG_IPCP_CLIENT;
+	ev->local = want->local;
+	ev->peer = want->peer;
+	ev->dns[0] = dns[0];
+	ev->dns[1] = dns[1];
+	ev->reason = "negotiated";
+	link->ev_up = true;
+	ipcp_neg_event_send(link->dev, ev);
+}
+
+/* Down, with the addresses the last up or change had */
+static void link_event_down(struct ipcp_neg_link *link)
+{
+	if (!link->ev_up)
+		return;
+	link->ev_up = false;
+	link->ev.kind = IPCP_NEG_EVENT_DOWN;
+	link->ev.reason = link_down_reason(link);
+	ipcp_neg_event_send(link->dev, &link->ev);
+}
+
 static void link_addr_work(struct work_struct *w)
 {
 	struct ipcp_neg_link *link = container_of(w, struct ipcp_neg_link,
 						  addr_work);
 	struct link_addr want;
+	__be32 dns[2];
 	int err;
 
 	spin_lock_bh(&link->lock);
 	want = link->want;
+	link_event_dns(link, dns);
 	spin_unlock_bh(&link->lock);
 	if (!want.up) {
 		if (link->addr_up)
 			ipcp_neg_addr_clear(link->dev);
 		link->addr_up = false;
+		link_event_down(link);
 		return;
 	}
 	err = ipcp_neg_addr_set(link->dev, want.local, want.peer);
-	if (!err)
+	if (!err) {
 		err = ipcp_neg_addr_set_mtu(link->dev, want.mtu);
+		link_event_up(link, &want, dns);
+	}
 	link->addr_up = true;
 	if (err && net_ratelimit())
 		netdev_warn(link->dev, "cannot set %pI4 peer %pI4 mtu %u: %d\n",
@@ -705,6 +769,7 @@ static void link_release_dev(struct ipcp_neg_link *link)
 		return;
 	if (link->addr_up)
 		ipcp_neg_addr_clear(link->dev);
+	link_event_down(link);
 	ipcp_neg_addr_unmanage(link->dev);
 	dev_put(link->dev);
 	WRITE_ONCE(link->dev, NULL);
@@ -725,6 +790,8 @@ static void link_release_files(struct ipcp_neg_link *link)
 static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
 			 bool hungup)
 {
+	/* not from kill_work: detach or unload, which down events name */
+	WRITE_ONCE(link->removing, !self);
 	/* no store renegotiates from here on; not under a lock show takes */
 	ipcp_neg_link_sysfs_del(link);
 	if (link->attached)

@@ -21,6 +21,7 @@
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 
+#include "events.h"
 #include "link.h"
 
 /* Control packets the history keeps, and option bytes kept of each */
@@ -130,6 +131,11 @@ struct link_addr {
  *	counters/ while attached (enum ipcp_neg_link_kobj); attach and
  *	teardown only (process context)
  * @addr_work: applies @want to @dev
+ * @down_reason: enum ipcp_neg_engine_reason of IPCP's last down;
+ *	Protected by lock
+ * @removing: detach or unload tears the link down: a down event says so
+ * @ev_up: an up event was sent and no down since; addr_work and teardown
+ * @ev: the last event sent (events.h); addr_work and teardown only
  * @kill_work: tears the link down after LCP finished or a hang-up (the
  *	only work item that tears down, so no two cancel each other)
  * @lcp_done: LCP finished: @kill_work tears the link down
@@ -183,6 +189,10 @@ struct ipcp_neg_link {
 	bool addr_up;
 	struct kobject *kobj[IPCP_NEG_LINK_NKOBJS];
 	struct work_struct addr_work;
+	u8 down_reason;
+	bool removing;
+	bool ev_up;
+	struct ipcp_neg_event ev;
 	struct work_struct kill_work;
 	bool lcp_done;
 	bool dev_gone;
