@@ -180,9 +180,10 @@ static ssize_t ranges_store(struct kobject *kobj, struct kobj_attribute *attr,
 static ssize_t next_show(struct kobject *kobj, struct kobj_attribute *attr,
 			 char *buf)
 {
-	struct ipcp_neg_pool *next = ipcp_neg_pool_get_next(to_pool_dir(kobj)->pool);
+	struct ipcp_neg_pool *next;
 	ssize_t len;
 
+	next = ipcp_neg_pool_get_next(to_pool_dir(kobj)->pool);
 	len = sysfs_emit(buf, "%s\n", next ? ipcp_neg_pool_name(next) : "");
 	ipcp_neg_pool_put(next);
 	return len;
