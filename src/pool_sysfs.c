@@ -79,6 +79,11 @@ static DEFINE_MUTEX(pool_sysfs_mutex);
 /* /sys/kernel/ipcp_neg/ and /sys/kernel/ipcp_neg/pools/ */
 static struct kobject *ipcp_neg_kobj;
 static struct kset *pools_kset;
+/*
+ * The namespace whose pools/create and pools/delete are being added, for
+ * pools/'s get_ownership method; protected by pool_sysfs_mutex
+ */
+static struct net *pools_files_net;
 
 /* Names of the files of pools/, which no pool may take */
 static const char * const pool_sysfs_reserved[] = { "create", "delete" };
@@ -471,12 +476,18 @@ static int __net_init pool_sysfs_net_init(struct net *net)
 	sysfs_attr_init(&pn->create.attr);
 	pn->delete = pools_attr_delete;
 	sysfs_attr_init(&pn->delete.attr);
+	mutex_lock(&pool_sysfs_mutex);
+	pools_files_net = net;
 	err = sysfs_create_file_ns(&pools_kset->kobj, &pn->create.attr, net);
-	if (err)
-		return err;
-	err = sysfs_create_file_ns(&pools_kset->kobj, &pn->delete.attr, net);
-	if (err)
-		sysfs_remove_file_ns(&pools_kset->kobj, &pn->create.attr, net);
+	if (!err) {
+		err = sysfs_create_file_ns(&pools_kset->kobj, &pn->delete.attr,
+					   net);
+		if (err)
+			sysfs_remove_file_ns(&pools_kset->kobj,
+					     &pn->create.attr, net);
+	}
+	pools_files_net = NULL;
+	mutex_unlock(&pool_sysfs_mutex);
 	return err;
 }
 
@@ -514,6 +525,20 @@ pools_child_ns_type(struct kobject *kobj)
 	return &net_ns_type_operations;
 }
 
+/*
+ * sysfs_create_file_ns() takes a file's owner from its directory's kobject:
+ * a namespace's create and delete files belong to the root of the user
+ * namespace that owns it, pools/ itself to the global root.
+ */
+static void pools_get_ownership(struct kobject *kobj, kuid_t *uid,
+				kgid_t *gid)
+{
+	struct net *net = READ_ONCE(pools_files_net);
+
+	if (net)
+		net_ns_get_ownership(net, uid, gid);
+}
+
 static void pools_release(struct kobject *kobj)
 {
 	kfree(container_of(kobj, struct kset, kobj));
@@ -523,6 +548,7 @@ static const struct kobj_type pools_ktype = {
 	.release = pools_release,
 	.sysfs_ops = &kobj_sysfs_ops,
 	.child_ns_type = pools_child_ns_type,
+	.get_ownership = pools_get_ownership,
 };
 
 static struct kset *pools_kset_create(struct kobject *parent)
