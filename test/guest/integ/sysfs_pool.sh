@@ -258,10 +258,17 @@ check "delete from that user namespace: EPERM" \
 check "p is unchanged" is $P/p/ranges ""
 check "delete p" sh -c "echo p >$P/delete"
 
-# A user namespace whose root is uid 1000, with its own network and mount
-# namespaces: its sysfs shows the files owned by its root, who creates a
-# pool there; the initial namespace does not see it.
-rm -f /tmp/userns.go /tmp/userns.out
+# A user namespace whose root is uid 1000, with its own mount namespace and
+# a network namespace its root creates: its sysfs shows the files owned by
+# its root, who creates a pool there; the initial namespace does not see it.
+# cat, blocked opening a FIFO, holds the user and mount namespaces; nsenter
+# runs the script in them as their root, in a new network namespace (made
+# after the uid map is written: ownership is fixed when files are created).
+# The global root is mapped too, as uid 1, so that the namespace's root may
+# pass the initramfs's directories (its / is 0700): files that belonged to
+# the global root would show as uid 1 in there, not 0.
+rm -f /tmp/sysfs-pool.fifo /tmp/userns.out
+mkfifo -m 666 /tmp/sysfs-pool.fifo
 cat >/tmp/userns-inner.sh <<EOF
 mount -t sysfs sysfs /sys || exit 1
 stat -c '%u %a %n' $P/create $P/delete
@@ -270,19 +277,18 @@ echo 10.0.13.0/24 >$P/cpool/ranges || exit 1
 stat -c '%u %n' $P/cpool/ranges $P/cpool/next
 cat $P/cpool/total
 EOF
-unshare -U -n -m sh -c ". /test/lib.sh; \
-	wait_for 10 'the uid map' test -e /tmp/userns.go && \
-	exec sh /tmp/userns-inner.sh" >/tmp/userns.out 2>&1 &
-UPID=$!
-check "the child is in its user namespace" wait_for 10 "the child's userns" \
-	sh -c "[ \"\$(readlink /proc/$UPID/ns/user)\" != \
+unshare -U -m cat /tmp/sysfs-pool.fifo &
+HOLD=$!
+check "the holder is in its user namespace" wait_for 10 "the holder's userns" \
+	sh -c "[ \"\$(readlink /proc/$HOLD/ns/user)\" != \
 		\"\$(readlink /proc/self/ns/user)\" ]"
-echo "0 1000 1" >/proc/$UPID/uid_map
-echo "0 1000 1" >/proc/$UPID/gid_map
-touch /tmp/userns.go
-wait $UPID
+printf '0 1000 1\n1 0 1\n' >/proc/$HOLD/uid_map
+printf '0 1000 1\n1 0 1\n' >/proc/$HOLD/gid_map
+nsenter -t $HOLD -U -m -S 0 -G 0 unshare -n sh /tmp/userns-inner.sh \
+	>/tmp/userns.out 2>&1
 URC=$?
 cat /tmp/userns.out
+stop_pid $HOLD
 check "the container's root created a pool (exit $URC)" [ "$URC" = 0 ]
 check "its files are owned by its root, as it sees them" \
 	[ "$(cat /tmp/userns.out)" = "0 200 $P/create
