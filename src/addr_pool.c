@@ -831,6 +831,72 @@ void ipcp_neg_pool_put(struct ipcp_neg_pool *p)
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_put);
 
 /**
+ * ipcp_neg_pool_hold - take another reference to a pool
+ * @p: a pool the caller holds a reference to
+ *
+ * Drop it with ipcp_neg_pool_put().
+ *
+ * Context: any but hard IRQ.
+ */
+void ipcp_neg_pool_hold(struct ipcp_neg_pool *p)
+{
+	refcount_inc(&p->ref);
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_hold);
+
+/**
+ * ipcp_neg_pool_get_next - a pool's overflow pool
+ * @p: the pool, held by the caller
+ *
+ * The next pool may have been deleted since it was set: the chain still
+ * passes through it (see ipcp_neg_pool_set_next()).
+ *
+ * Context: any but hard IRQ.
+ * Return: the pool @p names as next, with a new reference to be dropped
+ * with ipcp_neg_pool_put(), or NULL if @p names none.
+ */
+struct ipcp_neg_pool *ipcp_neg_pool_get_next(struct ipcp_neg_pool *p)
+{
+	struct ipcp_neg_pool *next;
+
+	rcu_read_lock();
+	next = rcu_dereference(p->next);
+	if (next && !refcount_inc_not_zero(&next->ref))
+		next = NULL;
+	rcu_read_unlock();
+	return next;
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_get_next);
+
+/**
+ * ipcp_neg_pool_range - one range of a pool, by position
+ * @p: the pool
+ * @i: position, from 0, in the order the ranges were added; ranges are
+ *	never removed, so counting @i up from 0 visits each range once
+ * @first: set to the range's first address
+ * @last: set to its last address; for a range added as a prefix, @first and
+ *	@last are the prefix's network and broadcast addresses
+ *
+ * Context: any but hard IRQ.
+ * Return: 0, or -ENOENT if @p has no range at position @i.
+ */
+int ipcp_neg_pool_range(struct ipcp_neg_pool *p, unsigned int i,
+			__be32 *first, __be32 *last)
+{
+	int err = -ENOENT;
+
+	spin_lock_bh(&p->lock);
+	if (i < p->nranges) {
+		*first = cpu_to_be32(p->ranges[i]->first);
+		*last = cpu_to_be32(p->ranges[i]->last);
+		err = 0;
+	}
+	spin_unlock_bh(&p->lock);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_range);
+
+/**
  * ipcp_neg_pool_name - a pool's name, for messages
  * @p: the pool
  *

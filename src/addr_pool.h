@@ -15,7 +15,9 @@
  * Namespaces: a pool keeps its struct net pointer without a reference and
  * never dereferences it; the namespace's pernet exit must call
  * ipcp_neg_pool_cleanup_net(), and the links of the namespace release their
- * leases before it goes.
+ * leases before it goes. In the module, pools are created and deleted
+ * through pool_sysfs.h, which keeps each pool's sysfs directory and calls
+ * ipcp_neg_pool_cleanup_net() from its pernet exit.
  *
  * Leases: every address handed out by ipcp_neg_pool_take() or
  * ipcp_neg_pool_take_any() carries one reference on the pool that owns it.
@@ -55,6 +57,10 @@ void ipcp_neg_pool_exit(void);
 
 struct ipcp_neg_pool *ipcp_neg_pool_get(struct net *net, const char *name);
 void ipcp_neg_pool_put(struct ipcp_neg_pool *p);
+void ipcp_neg_pool_hold(struct ipcp_neg_pool *p);
+struct ipcp_neg_pool *ipcp_neg_pool_get_next(struct ipcp_neg_pool *p);
+int ipcp_neg_pool_range(struct ipcp_neg_pool *p, unsigned int i,
+			__be32 *first, __be32 *last);
 const char *ipcp_neg_pool_name(const struct ipcp_neg_pool *p);
 
 __be32 ipcp_neg_pool_take_any(struct ipcp_neg_pool *p,

@@ -25,6 +25,7 @@
 
 #include "addr_pool.h"
 #include "link.h"
+#include "pool_sysfs.h"
 
 static bool ctl_zero(const void *p, size_t len)
 {
@@ -230,7 +231,8 @@ static int ctl_pool_next(struct net *net, struct ipcp_neg_pool *p,
 }
 
 /* Add a range to a pool, creating the pool if needed (and deleting it
- * again if that first range is refused)
+ * again if that first range is refused); creating and deleting go through
+ * pool_sysfs.h, so the pool's sysfs directory comes and goes with it
  */
 static int ctl_pool_add(struct net *net, void __user *argp)
 {
@@ -244,7 +246,7 @@ static int ctl_pool_add(struct net *net, void __user *argp)
 		return err;
 	p = ipcp_neg_pool_get(net, req.name);
 	if (!p) {
-		p = ipcp_neg_pool_create(net, req.name);
+		p = ipcp_neg_pool_sysfs_create(net, req.name);
 		if (IS_ERR(p))
 			return PTR_ERR(p);
 		created = true;
@@ -253,7 +255,7 @@ static int ctl_pool_add(struct net *net, void __user *argp)
 	if (!err)
 		err = ctl_pool_next(net, p, req.next);
 	if (err && created)
-		ipcp_neg_pool_delete(net, req.name);
+		ipcp_neg_pool_sysfs_delete(net, req.name);
 	ipcp_neg_pool_put(p);
 	return err;
 }
@@ -268,7 +270,7 @@ static int ctl_pool_del(struct net *net, void __user *argp)
 		return err;
 	if (req.next[0] || req.first || req.last)
 		return -EINVAL;
-	return ipcp_neg_pool_delete(net, req.name);
+	return ipcp_neg_pool_sysfs_delete(net, req.name);
 }
 
 static long ctl_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

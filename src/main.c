@@ -11,6 +11,7 @@
 #include "addr.h"
 #include "addr_pool.h"
 #include "link.h"
+#include "pool_sysfs.h"
 
 static int __init ipcp_neg_init(void)
 {
@@ -19,6 +20,9 @@ static int __init ipcp_neg_init(void)
 	err = ipcp_neg_addr_init();
 	if (err)
 		goto err_addr;
+	err = ipcp_neg_pool_sysfs_init();
+	if (err)
+		goto err_pool_sysfs;
 	err = ipcp_neg_link_init();
 	if (err)
 		goto err_link;
@@ -31,6 +35,8 @@ static int __init ipcp_neg_init(void)
 err_ctl:
 	ipcp_neg_link_exit();
 err_link:
+	ipcp_neg_pool_sysfs_exit();
+err_pool_sysfs:
 	ipcp_neg_addr_exit();
 err_addr:
 	ipcp_neg_pool_exit();
@@ -41,6 +47,7 @@ static void __exit ipcp_neg_exit(void)
 {
 	ipcp_neg_ctl_exit();
 	ipcp_neg_link_exit();
+	ipcp_neg_pool_sysfs_exit();
 	ipcp_neg_addr_exit();
 	ipcp_neg_pool_exit();
 	pr_info("unloaded\n");

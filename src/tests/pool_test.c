@@ -1230,6 +1230,91 @@ static void pool_test_model(struct kunit *test)
 	PT_USAGE(test, p, 512 - 3 + 127 - 1, 0);
 }
 
+/* ---- what the sysfs files read: ranges, next, extra references ---- */
+
+/* Expect range @i of @p to be @first..@last */
+static void pt_expect_range(struct kunit *test, struct ipcp_neg_pool *p,
+			    unsigned int i, u32 first, u32 last)
+{
+	__be32 f = 0, l = 0;
+
+	KUNIT_ASSERT_EQ_MSG(test, ipcp_neg_pool_range(p, i, &f, &l), 0,
+			    "range %u", i);
+	KUNIT_EXPECT_EQ_MSG(test, be32_to_cpu(f), first, "range %u", i);
+	KUNIT_EXPECT_EQ_MSG(test, be32_to_cpu(l), last, "range %u", i);
+}
+
+static void pool_test_range_iter(struct kunit *test)
+{
+	struct ipcp_neg_pool *p = pt_new(test, 0, "p");
+	__be32 f = cpu_to_be32(1), l = cpu_to_be32(2);
+
+	/* an empty pool has no range 0, and the outputs stay untouched */
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_range(p, 0, &f, &l), -ENOENT);
+	KUNIT_EXPECT_EQ(test, be32_to_cpu(f), 1U);
+	KUNIT_EXPECT_EQ(test, be32_to_cpu(l), 2U);
+	KUNIT_ASSERT_EQ(test, pt_range(p, A4(10, 70, 0, 5), A4(10, 70, 0, 9)),
+			0);
+	KUNIT_ASSERT_EQ(test, pt_prefix(p, A4(10, 71, 0, 0), 24), 0);
+	/* a refused range is not listed */
+	KUNIT_ASSERT_EQ(test, pt_range(p, A4(10, 70, 0, 9), A4(10, 70, 0, 9)),
+			-EEXIST);
+	KUNIT_ASSERT_EQ(test, pt_range(p, A4(9, 0, 0, 0), A4(9, 0, 0, 1)), 0);
+	/* in the order added; a prefix shows its network and broadcast */
+	pt_expect_range(test, p, 0, A4(10, 70, 0, 5), A4(10, 70, 0, 9));
+	pt_expect_range(test, p, 1, A4(10, 71, 0, 0), A4(10, 71, 0, 255));
+	pt_expect_range(test, p, 2, A4(9, 0, 0, 0), A4(9, 0, 0, 1));
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_range(p, 3, &f, &l), -ENOENT);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_range(p, UINT_MAX, &f, &l),
+			-ENOENT);
+}
+
+static void pool_test_get_next(struct kunit *test)
+{
+	struct ipcp_neg_pool *a = pt_new(test, 0, "a");
+	struct ipcp_neg_pool *b = pt_new(test, 0, "b");
+	struct ipcp_neg_pool *n;
+
+	KUNIT_EXPECT_NULL(test, ipcp_neg_pool_get_next(a));
+	KUNIT_ASSERT_EQ(test, ipcp_neg_pool_set_next(a, b), 0);
+	n = ipcp_neg_pool_get_next(a);
+	KUNIT_EXPECT_PTR_EQ(test, n, b);
+	ipcp_neg_pool_put(n);
+	KUNIT_EXPECT_NULL(test, ipcp_neg_pool_get_next(b));
+	/* a deleted next pool is still the next one, with its name */
+	pt_delete(test, b, "b");
+	n = ipcp_neg_pool_get_next(a);
+	KUNIT_ASSERT_NOT_NULL(test, n);
+	KUNIT_EXPECT_STREQ(test, ipcp_neg_pool_name(n), "b");
+	ipcp_neg_pool_put(n);
+	KUNIT_ASSERT_EQ(test, ipcp_neg_pool_set_next(a, NULL), 0);
+	KUNIT_EXPECT_NULL(test, ipcp_neg_pool_get_next(a));
+}
+
+static void pool_test_hold(struct kunit *test)
+{
+	struct ipcp_neg_pool *p = pt_new(test, 0, "p");
+	struct ipcp_neg_pool *q, *owner;
+
+	KUNIT_ASSERT_EQ(test, pt_range(p, A4(10, 72, 0, 1), A4(10, 72, 0, 1)),
+			0);
+	ipcp_neg_pool_hold(p);
+	/* config and create references gone: the held one keeps it alive */
+	pt_delete(test, p, "p");
+	KUNIT_EXPECT_STREQ(test, ipcp_neg_pool_name(p), "p");
+	PT_USAGE(test, p, 1, 0);
+	/* deleted: it hands nothing out, and its range still blocks others */
+	KUNIT_EXPECT_EQ(test, pt_take_any(p, &owner), 0);
+	KUNIT_EXPECT_NULL(test, ipcp_neg_pool_get(pt_net(test, 0), "p"));
+	q = pt_new(test, 0, "q");
+	KUNIT_EXPECT_EQ(test, pt_range(q, A4(10, 72, 0, 1),
+				       A4(10, 72, 0, 1)), -EEXIST);
+	ipcp_neg_pool_put(p);
+	/* the last put freed it: the range is free for others again */
+	KUNIT_EXPECT_EQ(test, pt_range(q, A4(10, 72, 0, 1),
+				       A4(10, 72, 0, 1)), 0);
+}
+
 static struct kunit_case pool_test_cases[] = {
 	KUNIT_CASE_PARAM(pool_test_names, pool_name_gen_params),
 	KUNIT_CASE(pool_test_create_delete),
@@ -1257,6 +1342,9 @@ static struct kunit_case pool_test_cases[] = {
 	KUNIT_CASE(pool_test_dead_in_chain),
 	KUNIT_CASE(pool_test_delete_leased),
 	KUNIT_CASE(pool_test_get_put),
+	KUNIT_CASE(pool_test_range_iter),
+	KUNIT_CASE(pool_test_get_next),
+	KUNIT_CASE(pool_test_hold),
 	KUNIT_CASE(pool_test_softirq),
 	KUNIT_CASE(pool_test_model),
 	{}
