@@ -78,6 +78,12 @@ lint() {
 		cat "$out/checkpatch.log"
 		hresult fail lint-checkpatch "see $out/checkpatch.log"
 	fi
+	if "$TOP/scripts/abi-coverage.sh" "$tree" >"$out/abi-coverage.log" 2>&1; then
+		hresult pass abi-coverage "$(tail -n 1 "$out/abi-coverage.log")"
+	else
+		cat "$out/abi-coverage.log"
+		hresult fail abi-coverage "see $out/abi-coverage.log"
+	fi
 	debian=$(ls -d /lib/modules/*-amd64/build 2>/dev/null | sort -V | tail -n 1)
 	if [ -n "$debian" ]; then
 		build_module build-debian-w1-sparse "$debian" "$out/debian" W=1 C=1
