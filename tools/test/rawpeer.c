@@ -79,7 +79,7 @@ struct seen {
 
 static int pppoe, fd = -1;
 static unsigned char my_mac[6], peer_mac[6];
-static int ifindex;
+static int ifindex, pppoe_lenfield = -1;
 static unsigned int sid;
 static struct timespec t0;
 static int failed, hung_up;
@@ -194,8 +194,9 @@ static void queue_frame(uint16_t proto, const uint8_t *p, int len, int bad_fcs)
 		f[15] = 0;
 		f[16] = sid >> 8;
 		f[17] = sid & 0xff;
-		f[18] = (len + 2) >> 8;
-		f[19] = (len + 2) & 0xff;
+		i = pppoe_lenfield < 0 ? len + 2 : pppoe_lenfield;
+		f[18] = i >> 8;
+		f[19] = i & 0xff;
 		f[20] = proto >> 8;
 		f[21] = proto & 0xff;
 		if (len > MAXFRAME)
@@ -817,7 +818,13 @@ static void step_zerolen(void)
 
 	queue_frame(LCP, NULL, 0, 0);
 	queue_frame(IPCP, NULL, 0, 0);
-	if (!pppoe) {
+	if (pppoe) {
+		pppoe_lenfield = 0;	/* PPPoE Length 0: an empty PPP frame */
+		queue_cp(LCP, ECHOREQ, 0x51, badfcs + 4, 4, -1);
+		pppoe_lenfield = 200;	/* PPPoE Length beyond the frame */
+		queue_cp(LCP, ECHOREQ, 0x52, badfcs + 4, 4, -1);
+		pppoe_lenfield = -1;
+	} else {
 		memcpy(obuf + olen, flags, 2);		/* an empty HDLC frame */
 		olen += 2;
 		queue_frame(LCP, badfcs, sizeof(badfcs), 1);
@@ -975,27 +982,40 @@ static void step_protrej(uint16_t proto)
 	pump(300, 0);
 }
 
-/* Send back every frame (a looped line), for @ms milliseconds */
+/* Send back every frame (a looped line), for @ms ms or until a hang-up */
 static void step_loop(int ms)
 {
 	unsigned int frames = rx_frames;
 
+	long end = now_ms() + ms;
+
 	lcp.outstanding = 0;
 	bhv.loop = 1;
-	pump(ms, 0);
+	while (!hung_up && now_ms() < end)
+		pump(100, 0);
 	bhv.loop = 0;
 	printf("stat loop looped %u frames\n", rx_frames - frames);
 	expect(rx_frames - frames >= 2, "looped line: %u frames sent back",
 	       rx_frames - frames);
 }
 
-/* Ignore the module's requests for @ms milliseconds */
+/*
+ * Ignore the module's requests for @ms milliseconds, or until the link is
+ * torn down (the pty hangs up); count the requests that came meanwhile
+ */
 static void step_silent(int ms)
 {
+	unsigned int crs = count_of(LCP, CONFREQ);
+	long end = now_ms() + ms;
+
 	bhv.silent = 1;
 	lcp.outstanding = ipcp.outstanding = 0;
-	pump(ms, 0);
+	while (!hung_up && now_ms() < end)
+		pump(100, 0);
 	bhv.silent = 0;
+	printf("stat silent %u requests unanswered in %ld ms%s\n",
+	       count_of(LCP, CONFREQ) - crs, now_ms() - end + ms,
+	       hung_up ? ", then hang-up" : "");
 }
 
 /* Transport setup */
