@@ -45,8 +45,10 @@
 #define IPCP		0x8021
 #define MAXFRAME	9000
 
-enum { CONFREQ = 1, CONFACK, CONFNAK, CONFREJ, TERMREQ, TERMACK, CODEREJ,
-       PROTREJ, ECHOREQ, ECHOREP, DISCREQ };
+enum {
+	CONFREQ = 1, CONFACK, CONFNAK, CONFREJ, TERMREQ, TERMACK, CODEREJ,
+	PROTREJ, ECHOREQ, ECHOREP, DISCREQ
+};
 
 /* Our side of one control protocol, and what we last saw of the module's */
 struct cp {
@@ -88,7 +90,7 @@ static struct cp lcp = { .proto = LCP, .id = 0x40 };
 static struct cp ipcp = { .proto = IPCP, .id = 0x80 };
 static struct behaviour bhv;
 static uint32_t my_magic = 0x5ca1ab1e, my_addr, give_addr;
-static int use_magic = 1, my_mru;
+static int use_magic = 1, use_addr = 1, my_mru;
 static struct seen seen_lcp[256], seen_ipcp[256];
 static unsigned int rx_other, rx_frames, rx_badfcs;
 static struct seen seen_other;	/* last frame of another protocol */
@@ -303,7 +305,9 @@ static void hdlc_byte(uint8_t b)
 			else
 				rx_badfcs++;
 		}
-		hlen = hesc = htoss = 0;
+		hlen = 0;
+		hesc = 0;
+		htoss = 0;
 		return;
 	}
 	if (b == 0x7d) {
@@ -435,7 +439,7 @@ static void send_cr(struct cp *c, int new_id)
 		}
 		if (use_magic)
 			n += put_opt32(o + n, 5, my_magic);
-	} else {
+	} else if (use_addr) {
 		n = put_opt32(o, 3, ntohl(my_addr));
 	}
 	c->outstanding = 1;
@@ -507,6 +511,16 @@ static void judge_ipcp(struct cp *c, const uint8_t *p, int len)
 	c->acked_them = !nrej && !nnak;
 }
 
+/* Forget a negotiation (@c, and IPCP too when @c is LCP) */
+static void cp_reset(struct cp *c)
+{
+	c->acked_us = 0;
+	c->acked_them = 0;
+	c->outstanding = 0;
+	if (c == &lcp)
+		cp_reset(&ipcp);
+}
+
 static void rx_confreq(struct cp *c, const uint8_t *p, int len)
 {
 	c->their_id = p[1];
@@ -516,21 +530,18 @@ static void rx_confreq(struct cp *c, const uint8_t *p, int len)
 	if (bhv.silent)
 		return;
 	/* a request while we thought we were done renegotiates (RFC 1661) */
-	if (c->acked_us && c->acked_them) {
-		c->acked_us = c->acked_them = 0;
-		if (c == &lcp)
-			ipcp.acked_us = ipcp.acked_them = ipcp.outstanding = 0;
-	}
+	if (c->acked_us && c->acked_them)
+		cp_reset(c);
 	if (!c->outstanding && !c->acked_us &&
 	    (c == &lcp || (lcp.acked_us && lcp.acked_them)))
 		send_cr(c, 1);
-	if (bhv.reject_all)
+	if (bhv.reject_all) {
 		reject_all(c, p, len);
-	else if (c == &lcp && bhv.nak_left > 0)
+	} else if (c == &lcp && bhv.nak_left > 0) {
 		nak_magic(c, p, len);
-	else if (c == &ipcp)
+	} else if (c == &ipcp) {
 		judge_ipcp(c, p, len);
-	else {
+	} else {
 		queue_cp(c->proto, CONFACK, p[1], p + 4, len - 4, -1);
 		c->acked_them = 1;
 	}
@@ -543,12 +554,15 @@ static void rx_naknrej(struct cp *c, const uint8_t *p, int len, int rej)
 
 	for (i = 4; i + 2 <= len && p[i + 1] >= 2 && i + p[i + 1] <= len;
 	     i += p[i + 1]) {
-		if (c == &lcp && p[i] == 5)
-			use_magic = !rej, my_magic = rej ? 0 : get32(p + i + 2);
-		else if (c == &lcp && p[i] == 1)
+		if (c == &lcp && p[i] == 5) {
+			use_magic = !rej;
+			my_magic = rej ? 0 : get32(p + i + 2);
+		} else if (c == &lcp && p[i] == 1) {
 			my_mru = rej ? 0 : p[i + 2] << 8 | p[i + 3];
-		else if (c == &ipcp && p[i] == 3 && !rej)
+		} else if (c == &ipcp && p[i] == 3) {
+			use_addr = !rej;
 			my_addr = htonl(get32(p + i + 2));
+		}
 	}
 	send_cr(c, 1);
 }
@@ -578,9 +592,7 @@ static void dispatch(uint16_t proto, const uint8_t *p, int len)
 		break;
 	case TERMREQ:
 		queue_cp(proto, TERMACK, p[1], NULL, 0, -1);
-		c->acked_us = c->acked_them = c->outstanding = 0;
-		if (c == &lcp)
-			ipcp.acked_us = ipcp.acked_them = ipcp.outstanding = 0;
+		cp_reset(c);
 		break;
 	case ECHOREQ:
 		if (proto == LCP && len >= 8) {
@@ -688,7 +700,8 @@ static void step_up(int lcp_only)
 {
 	long t = now_ms();
 
-	bhv.silent = bhv.loop = 0;
+	bhv.silent = 0;
+	bhv.loop = 0;
 	if (!lcp_open() && !lcp.outstanding)
 		send_cr(&lcp, 1);
 	expect(wait_until(lcp_open, 30000), "LCP opened (%ld ms)", now_ms() - t);
@@ -730,8 +743,7 @@ static void step_crflood(int n)
 	printf("stat crflood sent %d acked %u in %ld ms\n", n, acks, now_ms() - t);
 	expect(acks >= 1 && acks <= (unsigned int)n,
 	       "Configure-Request flood: %u of %d Acked", acks, n);
-	lcp.acked_us = lcp.acked_them = lcp.outstanding = 0;
-	ipcp.acked_us = ipcp.acked_them = ipcp.outstanding = 0;
+	cp_reset(&lcp);
 	/* our new request, and an Ack of the module's last one */
 	send_cr(&lcp, 1);
 	if (lcp.their_seen)
@@ -778,7 +790,7 @@ static void step_echoflood(int n)
 /* Nak the module's LCP Magic-Number N times; then negotiate normally */
 static void step_naks(int n)
 {
-	unsigned int crs = count_of(LCP, CONFREQ);
+	unsigned int base = count_of(LCP, CONFREQ), crs;
 	long t = now_ms();
 
 	bhv.nak_left = n;
@@ -786,13 +798,13 @@ static void step_naks(int n)
 		send_cr(&lcp, 1);
 	while (bhv.nak_left > 0 && now_ms() - t < 60000)
 		pump(50, 0);
-	crs = count_of(LCP, CONFREQ) - crs;
+	crs = count_of(LCP, CONFREQ) - base;
 	printf("stat naks %d requests-seen %u in %ld ms\n", n, crs,
 	       now_ms() - t);
 	expect(bhv.nak_left == 0, "module sent a new Configure-Request per Nak (%d Naks)", n);
 	expect(wait_until(lcp_open, 10000), "LCP opened once the Naks stopped");
 	/* one Configure-Request per Nak, plus the first: no amplification */
-	crs = count_of(LCP, CONFREQ) - crs;
+	crs = count_of(LCP, CONFREQ) - base;
 	expect(crs >= (unsigned int)n + 1 && crs <= (unsigned int)n + 2,
 	       "%u Configure-Requests for %d Naks", crs, n);
 }
@@ -977,7 +989,7 @@ static void step_protrej(uint16_t proto)
 
 	queue_cp(LCP, PROTREJ, 0x70, d, 6, -1);
 	s = await(proto, TERMREQ, before, 5000);
-	expect(s != NULL, "Protocol-Reject of 0x%04x: the module sent %s Terminate-Request",
+	expect(!!s, "Protocol-Reject of 0x%04x: the module sent %s Terminate-Request",
 	       proto, proto == LCP ? "an LCP" : "an IPCP");
 	pump(300, 0);
 }
@@ -1009,7 +1021,8 @@ static void step_silent(int ms)
 	long end = now_ms() + ms;
 
 	bhv.silent = 1;
-	lcp.outstanding = ipcp.outstanding = 0;
+	lcp.outstanding = 0;
+	ipcp.outstanding = 0;
 	while (!hung_up && now_ms() < end)
 		pump(100, 0);
 	bhv.silent = 0;
@@ -1060,10 +1073,9 @@ static void open_pppoe(const char *ifname)
 	pppoe = 1;
 }
 
-static void usage(void)
+static void bad_usage(void)
 {
-	fprintf(stderr,
-		"usage: rawpeer --pty PATH | --pppoe IFACE --session ID --peer MAC\n"
+	fprintf(stderr, "usage: rawpeer --pty PATH | --pppoe IFACE --session ID --peer MAC\n"
 		"       [--addr A] [--give B] [--mru N] STEP...\n"
 		"steps: up lcpup sync crflood:N echoflood:N naks:N truncated zerolen\n"
 		"       badopts wrongids unknowncode unknownproto oversized\n"
@@ -1124,7 +1136,7 @@ static void run_step(const char *s)
 	else if (!strcmp(s, "rejectall"))
 		bhv.reject_all = 1;
 	else
-		usage();
+		bad_usage();
 }
 
 int main(int argc, char **argv)
@@ -1136,7 +1148,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc && !strncmp(argv[i], "--", 2); i += 2) {
 		if (i + 1 >= argc)
-			usage();
+			bad_usage();
 		if (!strcmp(argv[i], "--pty"))
 			open_pty(argv[i + 1]);
 		else if (!strcmp(argv[i], "--pppoe"))
@@ -1152,10 +1164,10 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--mru"))
 			my_mru = atoi(argv[i + 1]);
 		else
-			usage();
+			bad_usage();
 	}
 	if (fd < 0 || (pppoe && !sid))
-		usage();
+		bad_usage();
 	for (; i < argc; i++)
 		run_step(argv[i]);
 	printf("verdict %s\n", failed ? "fail" : "pass");
