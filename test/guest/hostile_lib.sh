@@ -79,9 +79,10 @@ hp_link_gone() {
 
 # hp_state IFNAME lcp|ipcp: the RFC 1661 state name (sysfs, else ipcpctl)
 hp_state() {
-	local f=/sys/class/net/$1/ipcp_neg/state/$2
+	local f=/sys/class/net/$1/ipcp_neg/state/$2 v
 	if [ -r "$f" ]; then
-		cat "$f"
+		read -r v <"$f"
+		echo "$v"
 		return
 	fi
 	ipcpctl status "$1" 2>/dev/null | awk -v w="$2" \
@@ -93,9 +94,11 @@ hp_states() {
 	[ "$(hp_state "$1" lcp) $(hp_state "$1" ipcp)" = "$2" ]
 }
 
-# hp_reason IFNAME: state/reason, or "n/a" before the sysfs files exist
+# hp_reason IFNAME: state/reason, or "n/a" before the per-link sysfs
+# directory exists
 hp_reason() {
-	cat "/sys/class/net/$1/ipcp_neg/state/reason" 2>/dev/null || echo n/a
+	[ -d "/sys/class/net/$1/ipcp_neg" ] || { echo n/a; return; }
+	cat "/sys/class/net/$1/ipcp_neg/state/reason" 2>/dev/null || echo missing
 }
 
 # hp_reason_is IFNAME REASON (true when the file does not exist yet)
@@ -106,68 +109,70 @@ hp_reason_is() {
 	[ "$r" = n/a ] || [ "$r" = "$2" ]
 }
 
-# hp_counter IFNAME NAME: a counter; rx_dropped/tx_dropped also from
-# ipcpctl status; empty when not available
-hp_counter() {
+# hp_read IFNAME NAME: HP_V = the counter, "" when not available;
+# rx_dropped/tx_dropped also from ipcpctl status. No fork for sysfs.
+hp_read() {
 	local f=/sys/class/net/$1/ipcp_neg/counters/$2
+	HP_V=
 	if [ -r "$f" ]; then
-		cat "$f"
+		read -r HP_V <"$f"
+		return
+	fi
+	# the per-link directory exists: its counters must be there
+	if [ -d "/sys/class/net/$1/ipcp_neg" ]; then
+		HP_V=missing
 		return
 	fi
 	case $2 in
-	rx_dropped) ipcpctl status "$1" | awk '/^dropped/ { print $3 }' ;;
-	tx_dropped) ipcpctl status "$1" | awk '/^dropped/ { print $5 }' ;;
+	rx_dropped) HP_V=$(ipcpctl status "$1" | awk '/^dropped/ { print $3 }') ;;
+	tx_dropped) HP_V=$(ipcpctl status "$1" | awk '/^dropped/ { print $5 }') ;;
 	esac
 }
 
-HP_COUNTERS="lcp_malformed ipcp_malformed lcp_discarded ipcp_discarded
-lcp_tx_coderej ipcp_tx_coderej lcp_tx_protrej lcp_rx_protrej lcp_rx_echoreq
-lcp_tx_echorep lcp_rx_confreq lcp_tx_confack lcp_rx_confnak lcp_tx_confreq
-lcp_rx_termreq lcp_tx_termack rx_dropped tx_dropped"
-
-# hp_snap IFNAME: remember the counters, for hp_delta
+# hp_snap IFNAME COUNTER...: remember these counters, for hp_delta
 hp_snap() {
-	local c v
-	: >/tmp/hp.snap
-	for c in $HP_COUNTERS; do
-		v=$(hp_counter "$1" "$c")
-		echo "$c ${v:-x}" >>/tmp/hp.snap
+	local i=$1 c
+	shift
+	for c in "$@"; do
+		hp_read "$i" "$c"
+		eval "HP_SNAP_$c=\$HP_V"
 	done
 }
 
-# hp_delta IFNAME NAME: how much a counter moved since hp_snap; empty when
-# the counter is not available
+# hp_delta IFNAME NAME: HP_D = how much a counter moved since hp_snap;
+# "" when the counter is not available
 hp_delta() {
-	local old new
-	old=$(awk -v c="$2" '$1 == c { print $2 }' /tmp/hp.snap)
-	new=$(hp_counter "$1" "$2")
-	[ -n "$new" ] && [ "$old" != x ] && [ -n "$old" ] || return 0
-	echo $((new - old))
+	local old
+	eval "old=\${HP_SNAP_$2:-}"
+	hp_read "$1" "$2"
+	HP_D=
+	case "$HP_V$old" in
+	*missing*) HP_D=missing ;;
+	*) [ -n "$HP_V" ] && [ -n "$old" ] && HP_D=$((HP_V - old)) ;;
+	esac
 }
 
 # hp_moved IFNAME NAME OP N: the counter's move compares to N ("-eq", "-ge")
 # A counter the module does not expose yet is reported and not checked.
 hp_moved() {
-	local d
-	d=$(hp_delta "$1" "$2")
-	if [ -z "$d" ]; then
+	hp_delta "$1" "$2"
+	if [ -z "$HP_D" ]; then
 		say "  (counters/$2 not available: not checked)"
 		return 0
 	fi
-	say "  counters/$2 moved by $d"
-	[ "$d" "$3" "$4" ]
+	say "  counters/$2 moved by $HP_D"
+	[ "$HP_D" "$3" "$4" ] 2>/dev/null
 }
 
 # hp_is IFNAME NAME OP N: a counter of a fresh link compares to N
 hp_is() {
-	local v
-	v=$(hp_counter "$1" "$2")
-	if [ -z "$v" ]; then
+	hp_read "$1" "$2"
+	if [ -z "$HP_V" ]; then
 		say "  (counters/$2 not available: not checked)"
 		return 0
 	fi
-	say "  counters/$2 is $v"
-	[ "$v" "$3" "$4" ]
+	say "  counters/$2 is $HP_V"
+	[ "$HP_V" "$3" "$4" ] 2>/dev/null
 }
 
 # hp_uptime_ms: boot time in milliseconds (for the reported durations)
@@ -175,8 +180,18 @@ hp_uptime_ms() {
 	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
 }
 
+# hp_slab_kb: Slab in kB, after dropping what the kernel can drop
 hp_slab_kb() {
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
 	awk '/^Slab:/ { print $2 }' /proc/meminfo
+}
+
+# hp_slab_bound_kb: the growth of Slab tolerated over a test: KASAN's
+# quarantine keeps up to 1/32 of the memory in freed objects, which Slab
+# still counts, plus 16 MB
+hp_slab_bound_kb() {
+	awk '/^MemTotal:/ { print int($2 / 32) + 16384 }' /proc/meminfo
 }
 
 # hp_set_param NAME VALUE: set a module parameter if the module has it;
