@@ -69,6 +69,7 @@ struct behaviour {
 	int silent;		/* ignore Configure-Requests */
 	int reject_all;		/* Reject every option of them */
 	int nak_left;		/* Nak this many LCP Configure-Requests */
+	int nak_then_silent;	/* then ignore the module's requests */
 	int loop;		/* send every frame straight back */
 };
 
@@ -480,7 +481,8 @@ static void nak_magic(struct cp *c, const uint8_t *p, int len)
 		if (p[i] == 5)
 			break;
 	put_opt32(o, 5, 0x0badf00d + bhv.nak_left);
-	bhv.nak_left--;
+	if (!--bhv.nak_left && bhv.nak_then_silent)
+		bhv.silent = 1;
 	queue_cp(c->proto, i + 2 <= len ? CONFNAK : CONFACK, p[1], o,
 		 i + 2 <= len ? 6 : 0, -1);
 	c->acked_them = 0;
@@ -787,13 +789,37 @@ static void step_echoflood(int n)
 	expect_silence("after the Echo flood");
 }
 
-/* Nak the module's LCP Magic-Number N times; then negotiate normally */
-static void step_naks(int n)
+/*
+ * Ignore the module's requests for @ms milliseconds, or until the link is
+ * torn down (the pty hangs up); count the requests that came meanwhile
+ */
+static void step_silent(int ms)
+{
+	unsigned int crs = count_of(LCP, CONFREQ);
+	long end = now_ms() + ms;
+
+	bhv.silent = 1;
+	lcp.outstanding = 0;
+	ipcp.outstanding = 0;
+	while (!hung_up && now_ms() < end)
+		pump(100, 0);
+	bhv.silent = 0;
+	printf("stat silent %u requests unanswered in %ld ms%s\n",
+	       count_of(LCP, CONFREQ) - crs, now_ms() - end + ms,
+	       hung_up ? ", then hang-up" : "");
+}
+
+/*
+ * Nak the module's LCP Magic-Number N times; then negotiate normally, or
+ * with @silent ignore its requests from then on (see step_silent)
+ */
+static void step_naks(int n, int silent)
 {
 	unsigned int base = count_of(LCP, CONFREQ), crs;
 	long t = now_ms();
 
 	bhv.nak_left = n;
+	bhv.nak_then_silent = silent;
 	if (!lcp.outstanding)
 		send_cr(&lcp, 1);
 	while (bhv.nak_left > 0 && now_ms() - t < 60000)
@@ -802,6 +828,11 @@ static void step_naks(int n)
 	printf("stat naks %d requests-seen %u in %ld ms\n", n, crs,
 	       now_ms() - t);
 	expect(bhv.nak_left == 0, "module sent a new Configure-Request per Nak (%d Naks)", n);
+	if (silent) {
+		bhv.nak_then_silent = 0;
+		step_silent(30000);
+		return;
+	}
 	expect(wait_until(lcp_open, 10000), "LCP opened once the Naks stopped");
 	/* one Configure-Request per Nak, plus the first: no amplification */
 	crs = count_of(LCP, CONFREQ) - base;
@@ -1011,26 +1042,6 @@ static void step_loop(int ms)
 	       rx_frames - frames);
 }
 
-/*
- * Ignore the module's requests for @ms milliseconds, or until the link is
- * torn down (the pty hangs up); count the requests that came meanwhile
- */
-static void step_silent(int ms)
-{
-	unsigned int crs = count_of(LCP, CONFREQ);
-	long end = now_ms() + ms;
-
-	bhv.silent = 1;
-	lcp.outstanding = 0;
-	ipcp.outstanding = 0;
-	while (!hung_up && now_ms() < end)
-		pump(100, 0);
-	bhv.silent = 0;
-	printf("stat silent %u requests unanswered in %ld ms%s\n",
-	       count_of(LCP, CONFREQ) - crs, now_ms() - end + ms,
-	       hung_up ? ", then hang-up" : "");
-}
-
 /* Transport setup */
 
 static void open_pty(const char *path)
@@ -1077,7 +1088,8 @@ static void bad_usage(void)
 {
 	fprintf(stderr, "usage: rawpeer --pty PATH | --pppoe IFACE --session ID --peer MAC\n"
 		"       [--addr A] [--give B] [--mru N] STEP...\n"
-		"steps: up lcpup sync crflood:N echoflood:N naks:N truncated zerolen\n"
+		"steps: up lcpup sync crflood:N echoflood:N naks:N naksilent:N\n"
+		"       truncated zerolen\n"
 		"       badopts wrongids unknowncode unknownproto oversized\n"
 		"       termstorm:N protrej-ipcp protrej-lcp loop:MS silent:MS\n"
 		"       rejectall\n");
@@ -1107,8 +1119,10 @@ static void run_step(const char *s)
 		step_crflood(arg_n(s, 2000));
 	else if (!strncmp(s, "echoflood", 9))
 		step_echoflood(arg_n(s, 1000));
+	else if (!strncmp(s, "naksilent", 9))
+		step_naks(arg_n(s, 100), 1);
 	else if (!strncmp(s, "naks", 4))
-		step_naks(arg_n(s, 100));
+		step_naks(arg_n(s, 100), 0);
 	else if (!strcmp(s, "truncated"))
 		step_truncated();
 	else if (!strcmp(s, "zerolen"))

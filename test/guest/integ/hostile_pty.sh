@@ -178,7 +178,7 @@ maxconf() {
 	fi
 	t0=$(hp_uptime_ms)
 	if start hpm --role server --local 10.0.22.1 --remote 10.0.22.2 -- \
-	    naks:50 silent:30000; then
+	    naksilent:50; then
 		check "link gone after Max-Configure" wait_for 30 "link $ID to go" \
 			hp_link_gone "$ID"
 		check "rawpeer saw the hang-up" wait_for 10 "hang-up" \
