@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 180
+# timeout: 300
 # Hostile peers over PPPoE: rawpeer, in namespace hpoe, plays the access
 # concentrator of session 0x2a on a veth pair (no discovery: ipcpctl
 # attaches the module straight to the session) and attacks the link with

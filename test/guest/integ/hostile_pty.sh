@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 240
+# timeout: 420
 # Hostile peers over a pty (RFC 1662 framing, ppp_async on the module's
 # side): rawpeer attacks a module link and checks the bytes it gets back;
 # between attacks the script checks the RFC 1661 states (state/lcp,
