@@ -301,7 +301,7 @@ negotiation_window() {
 	peer_pppd fneg fnegns "noipdefault"
 	fi_reset
 	echo Y >"$FI/failslab/ignore-gfp-wait"	# atomic only: softirq, tasklet
-	echo 100000 >"$FI/failslab/times"
+	echo 500 >"$FI/failslab/times"
 	echo "$prob" >"$FI/failslab/probability"
 	if attach_in "" --tty /tmp/fneg.a --role server --local 10.0.44.1 \
 	    --remote 10.0.44.2; then
@@ -315,7 +315,7 @@ negotiation_window() {
 	fi
 	left=$(fi_left failslab)
 	fi_nth_restore
-	hits=$((100000 - left))
+	hits=$((500 - left))
 	say "  fault-negotiation (p=$prob%): $hits injected failures in the window"
 	if [ -n "$ID" ] && wait_for 40 "link $ID opened or gone" sh -c \
 	    "ipcpctl status $ID 2>/dev/null | grep -q 'ipcp Opened' ||
