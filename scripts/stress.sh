@@ -10,7 +10,8 @@
 # Usage: stress.sh [FLAPS]
 # Environment: IPCP_NEG_SRC   tree to test (default: this checkout)
 #              IPCP_NEG_OUT   where logs go (default: <tree>/out/stress)
-#              IPCP_NEG_ONLY  GLOB of the guest scripts (default: lifecycle)
+#              IPCP_NEG_ONLY  GLOB of the guest scripts (default: fault and
+#                             lifecycle)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -20,7 +21,7 @@ case "$flaps" in
 esac
 tree=$(cd "${IPCP_NEG_SRC:-$TOP}" && pwd)
 out=${IPCP_NEG_OUT:-$tree/out/stress}
-only=${IPCP_NEG_ONLY:-lifecycle}
+only=${IPCP_NEG_ONLY:-[fl][ai]*}
 # about 0.4 s a flap under TCG with KASAN, plus the other cases
 limit=$((1800 + flaps / 2))
 rm -rf "$out"
