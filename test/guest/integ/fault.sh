@@ -101,8 +101,10 @@ sweep_pool_add() {
 	# the prefix ipcpctl runs before the ioctl: exec, libc, open
 	start=$(calibrate ipcpctl pool del no-such-pool)
 	say "  $tag: $start fault points before the control device's ioctl"
-	# page faults make the prefix vary from run to run: start well before
-	n=$((start / 2 + 1))
+	# page faults make the page prefix vary from run to run: start well
+	# before it then
+	n=$((start > 20 ? start - 20 : 1))
+	[ "$kind" = page ] && n=$((start / 2 + 1))
 	while [ "$n" -le "$SWEEP_MAX" ]; do
 		nth "$n" ipcpctl pool add "$name" "$range"
 		rc=$?
