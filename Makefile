@@ -6,6 +6,7 @@
 #                                    when that kernel has CONFIG_KUNIT)
 #   make demo                        boot the test VM and show a negotiation
 #   make check                       every test, on the debug test kernel
+#   make stress [FLAPS=N]            the long lifecycle tests (10000 flaps)
 #   make deps                        install the Debian packages the jobs need
 #   make tools                       build the CLI, out/ipcpctl
 
@@ -46,4 +47,7 @@ fuzz:
 check:
 	scripts/check.sh
 
-.PHONY: fuzz all modules clean install deps kernel demo check tools
+stress:
+	scripts/stress.sh $(or $(FLAPS),10000)
+
+.PHONY: fuzz all modules clean install deps kernel demo check stress tools

@@ -52,6 +52,8 @@ run_integ() {
 		# a script may raise its limit with a line "# timeout: SECONDS"
 		limit=$(sed -n 's/^# timeout: \([0-9]*\)$/\1/p' "$t")
 		say "--- integration: $name"
+		# the stress job's long versions run without the limit
+		[ -n "${IPCP_NEG_STRESS:-}" ] && limit=$IPCP_NEG_STRESS
 		if ! timeout "${limit:-180}" sh "$t"; then
 			result fail "$name" "script exited non-zero or timed out"
 		fi
@@ -85,6 +87,12 @@ check)
 		run_kunit
 	fi
 	run_integ
+	unload_and_scan
+	;;
+stress)
+	# the long versions (scripts/stress.sh: ipcp_neg.flaps=N)
+	insmod "$MODDIR/ipcp_neg.ko" && result pass module-load
+	IPCP_NEG_STRESS=86400 run_integ
 	unload_and_scan
 	;;
 demo)

@@ -1,0 +1,87 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The long versions of the lifecycle tests ("make stress"): the debug test
+# kernel in QEMU runs the guest job "stress" with ipcp_neg.flaps=N
+# (default 10000) on its command line, then the console is scanned for
+# kernel splats as "make check" does. Ends with "N passed, N failed" and
+# exits non-zero on any failure.
+#
+# Usage: stress.sh [FLAPS]
+# Environment: IPCP_NEG_SRC   tree to test (default: this checkout)
+#              IPCP_NEG_OUT   where logs go (default: <tree>/out/stress)
+#              IPCP_NEG_ONLY  GLOB of the guest scripts (default: fault and
+#                             lifecycle)
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+flaps=${1:-10000}
+case "$flaps" in
+'' | *[!0-9]*) die "FLAPS must be a number" ;;
+esac
+tree=$(cd "${IPCP_NEG_SRC:-$TOP}" && pwd)
+out=${IPCP_NEG_OUT:-$tree/out/stress}
+only=${IPCP_NEG_ONLY:-[fl][ai]*}
+# about 0.4 s a flap under TCG with KASAN, plus the other cases
+limit=$((1800 + flaps / 2))
+rm -rf "$out"
+mkdir -p "$out/guest-bin" "$out/build"
+: >"$out/host.results"
+
+hresult() {
+	echo "RESULT $1 $2${3:+ # $3}" >>"$out/host.results"
+	echo "host-test: $1 $2${3:+ ($3)}"
+}
+
+finish() {
+	echo "logs: $out"
+	python3 "$TOP/scripts/summarize.py" "$out"
+	exit $?
+}
+
+"$TOP/scripts/deps.sh" || { hresult fail deps "missing Debian packages"; finish; }
+kdir=$("$TOP/scripts/build-kernel.sh" debug) ||
+	{ hresult fail test-kernel "building the test kernel failed"; finish; }
+cc="gcc -O2 -Wall -Wextra -Werror -I$tree/include/uapi"
+if ! $cc -o "$out/ipcpctl" "$tree/tools/ipcpctl.c" >"$out/tools.log" 2>&1; then
+	hresult fail build-ipcpctl "see $out/tools.log"
+	finish
+fi
+for c in "$tree"/tools/test/*.c; do
+	[ -e "$c" ] || continue
+	$cc -o "$out/guest-bin/$(basename "$c" .c)" "$c" >>"$out/tools.log" 2>&1 ||
+		{ hresult fail build-guest-tools "see $out/tools.log"; finish; }
+done
+rsync -a --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" "$tree/src" "$tree/include" "$out/build/"
+if ! make -C "$kdir" M="$out/build/src" modules >"$out/build.log" 2>&1; then
+	hresult fail build-module "see $out/build.log"
+	finish
+fi
+GUEST_BIN=$out/guest-bin IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree \
+	"$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
+	{ hresult fail initramfs "assembling the initramfs failed"; finish; }
+
+log "booting the debug kernel: stress, $flaps flaps, limit $limit s"
+timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
+	-nographic -no-reboot -monitor none -serial stdio \
+	-serial "file:$out/guest.results" \
+	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
+	-append "console=ttyS0 log_buf_len=4M panic=-1 kasan.fault=report ipcp_neg.job=stress ipcp_neg.only=$only ipcp_neg.flaps=$flaps" \
+	</dev/null >"$out/console.log" 2>&1
+[ $? = 124 ] && hresult fail vm "timed out after $limit s"
+if tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE'; then
+	hresult pass vm-complete
+else
+	tail -n 40 "$out/console.log"
+	hresult fail vm-complete "the guest did not finish (see $out/console.log)"
+fi
+splat_re='WARNING:|BUG:|KASAN|UBSAN|kernel BUG|Oops|general protection|Kernel panic|'
+splat_re+='possible recursive locking|possible circular locking|inconsistent lock state|'
+splat_re+='suspicious RCU usage|unreferenced object|ODEBUG|Call Trace:|list_(add|del) corruption'
+if grep -E "$splat_re" "$out/console.log" >"$out/splats.log"; then
+	head -n 40 "$out/splats.log"
+	hresult fail kernel-clean "kernel splat: $(head -n 1 "$out/splats.log")"
+else
+	hresult pass kernel-clean
+fi
+finish
