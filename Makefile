@@ -8,6 +8,7 @@
 #   make check                       every test, on the debug test kernel
 #   make deps                        install the Debian packages the jobs need
 #   make tools                       build the CLI, out/ipcpctl
+#   make bench                       benchmarks: figures in out/bench/figures.txt
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 HOSTCC ?= gcc
@@ -46,4 +47,7 @@ fuzz:
 check:
 	scripts/check.sh
 
-.PHONY: fuzz all modules clean install deps kernel demo check tools
+bench:
+	scripts/bench.sh
+
+.PHONY: fuzz all modules clean install deps kernel demo check tools bench

@@ -36,8 +36,8 @@ static u64 now_ns(void)
 	return (u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
 }
 
-static void figure(const char *key, unsigned long long value,
-		   const char *unit)
+static void print_figure(const char *key, unsigned long long value,
+			 const char *unit)
 {
 	printf("figure %s %llu %s\n", key, value, unit);
 }
@@ -64,19 +64,20 @@ static int bench_engine(void)
 		fprintf(stderr, "negotiation %u failed (lost %llu)\n", i,
 			(unsigned long long)bp->lost);
 	} else {
-		figure("user_engine_negotiations", n, "count");
-		figure("user_engine_ns", ns, "ns");
-		figure("user_engine_neg_per_s", rate(n, ns), "negotiations/s");
-		figure("user_engine_packets_per_neg", bp->packets / n,
-		       "packets");
-		figure("user_engine_timeouts", bp->timeouts, "count");
+		print_figure("user_engine_negotiations", n, "count");
+		print_figure("user_engine_ns", ns, "ns");
+		print_figure("user_engine_neg_per_s", rate(n, ns),
+			     "negotiations/s");
+		print_figure("user_engine_packets_per_neg", bp->packets / n,
+			     "packets");
+		print_figure("user_engine_timeouts", bp->timeouts, "count");
 	}
 	free(bp);
 	return err;
 }
 
-static int churn(struct ipcp_neg_pool *p, __be32 *leases, u32 nr,
-		 bool random, const char *key)
+static int run_churn(struct ipcp_neg_pool *p, __be32 *leases, u32 nr,
+		     bool random, const char *key)
 {
 	char name[64];
 	u64 t0, ns;
@@ -90,11 +91,11 @@ static int churn(struct ipcp_neg_pool *p, __be32 *leases, u32 nr,
 		return err;
 	}
 	snprintf(name, sizeof(name), "%s_ops_per_s", key);
-	figure(name, rate(2ull * pool_ops, ns), "ops/s");
+	print_figure(name, rate(2ull * pool_ops, ns), "ops/s");
 	return 0;
 }
 
-static int full(struct ipcp_neg_pool *p, u32 total, const char *key)
+static int run_full(struct ipcp_neg_pool *p, u32 total, const char *key)
 {
 	__be32 *leases = malloc((size_t)total * sizeof(*leases));
 	char name[64];
@@ -108,9 +109,9 @@ static int full(struct ipcp_neg_pool *p, u32 total, const char *key)
 	ns = now_ns() - t0;
 	if (!err) {
 		snprintf(name, sizeof(name), "%s_fill_takes_per_s", key);
-		figure(name, rate(total, ns), "ops/s");
+		print_figure(name, rate(total, ns), "ops/s");
 		snprintf(name, sizeof(name), "%s_full", key);
-		err = churn(p, leases, total, true, name);
+		err = run_churn(p, leases, total, true, name);
 	}
 	ipcp_neg_bench_pool_drain(p, leases, total);
 	free(leases);
@@ -134,9 +135,9 @@ static int bench_pool(const char *pname, u32 prefix, u8 plen, bool do_full)
 	ipcp_neg_pool_usage(p, &total, &used);
 	snprintf(key, sizeof(key), "user_pool%u", plen);
 	snprintf(name, sizeof(name), "%s_addresses", key);
-	figure(name, total, "count");
+	print_figure(name, total, "count");
 	snprintf(name, sizeof(name), "%s_mem", key);
-	figure(name, ipcp_neg_pool_mem(p), "bytes");
+	print_figure(name, ipcp_neg_pool_mem(p), "bytes");
 	err = -ENOMEM;
 	leases = malloc(ring * sizeof(*leases));
 	if (!leases)
@@ -144,12 +145,12 @@ static int bench_pool(const char *pname, u32 prefix, u8 plen, bool do_full)
 	err = ipcp_neg_bench_pool_fill(p, leases, ring);
 	if (!err) {
 		snprintf(name, sizeof(name), "%s_fifo", key);
-		err = churn(p, leases, ring, false, name);
+		err = run_churn(p, leases, ring, false, name);
 	}
 	ipcp_neg_bench_pool_drain(p, leases, ring);
 	free(leases);
 	if (!err && do_full)
-		err = full(p, total, key);
+		err = run_full(p, total, key);
 out:
 	ipcp_neg_pool_delete(&bench_net, pname);
 	ipcp_neg_pool_put(p);
@@ -192,6 +193,6 @@ int main(int argc, char **argv)
 		err = bench_pool("bench16", 0x0a000000, 16, true);
 	if (!err)
 		err = bench_pool("bench8", 0x0b000000, 8, full8);
-	figure("user_bench_ok", !err, "bool");
+	print_figure("user_bench_ok", !err, "bool");
 	return err ? 1 : 0;
 }
