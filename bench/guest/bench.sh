@@ -12,13 +12,13 @@
 # Steps:
 #  1. the bench module: engine negotiations/s and pool ops/s in the kernel
 #     (loaded before ipcp_neg: both carry the engine's KUnit exports)
-#  2. end to end, module: N module servers (this namespace) and N module
-#     clients (namespace bcli) over N pty pairs joined by socat, from the
-#     first "ipcpctl attach" until every unit of both sides has its
-#     negotiated address; Slab and MemAvailable before/after
-#  3. end to end, pppd: the same with pppd on both ends (namespaces bps and
-#     bpc), as many pairs as memory allows (batches of 50 while
-#     MemAvailable stays above 512 MB); VmRSS of every pppd
+#  2. end to end, module: N module servers and N module clients over N pty
+#     pairs joined by socat, from the first "ipcpctl attach" until all 2N
+#     units have their negotiated address; Slab and MemAvailable
+#     before/after
+#  3. end to end, pppd: the same with pppd on both ends, as many pairs as
+#     memory allows (batches of 50 while MemAvailable stays above 512 MB);
+#     VmRSS of every pppd
 #  4. data path: iperf3 over one module link, then over one pppd link
 . /test/lib.sh
 
@@ -90,11 +90,9 @@ stop_ptys() {
 	rm -rf /tmp/bp /tmp/bp.pids
 }
 
-# wait_links NS_A NS_B N LIMIT: until both sides count N peer addresses
-wait_links() {
-	wait_for "$4" "$3 links up" sh -c \
-		"[ \$(ip ${1:+-n $1} -4 -o addr show | grep -c ' peer ') -ge $3 ] &&
-		 [ \$(ip -n $2 -4 -o addr show | grep -c ' peer ') -ge $3 ]"
+# links_up COUNT [NETNS]: COUNT units have a negotiated (peer) address
+links_up() {
+	[ "$(count_peer "${2:-}")" -ge "$1" ]
 }
 
 # 1. the engine and pools in the kernel
@@ -113,10 +111,11 @@ bench_kmod() {
 	fi
 }
 
-# 2. N module links: servers here, clients in namespace bcli
+# 2. N module links, both ends in this namespace (server I on I.a, client
+#    I on I.b, attached one after the other so that no server gives up
+#    before its client comes; see README.rst)
 bench_e2e_module() {
 	local n=$1 i t0 t1 t2 slab0 slab1 avail0 avail1 a
-	ip netns add bcli && ip -n bcli link set lo up
 	start_ptys "$n" || { result fail bench-e2e-module "ptys"; return; }
 	sync
 	echo 3 >/proc/sys/vm/drop_caches
@@ -129,14 +128,12 @@ bench_e2e_module() {
 		ipcpctl attach --tty "/tmp/bp/$i.a" --role server \
 			--local "10.1.$a" --remote "10.2.$a" >/dev/null ||
 			say "server attach $i failed"
+		ipcpctl attach --tty "/tmp/bp/$i.b" --role client >/dev/null ||
+			say "client attach $i failed"
 		i=$((i + 1))
 	done
-	ip netns exec bcli sh -c "i=0; while [ \$i -lt $n ]; do
-		ipcpctl attach --tty /tmp/bp/\$i.b --role client >/dev/null ||
-			echo client attach \$i failed
-		i=\$((i + 1)); done"
 	t1=$(now_ms)
-	if wait_links "" bcli "$n" 600; then
+	if wait_for 600 "$n links up" links_up $((2 * n)); then
 		t2=$(now_ms)
 		slab1=$(meminfo Slab)
 		avail1=$(meminfo MemAvailable)
@@ -148,12 +145,11 @@ bench_e2e_module() {
 		figure e2e_module_memavail_per_link $(((avail0 - avail1) * 1024 / n)) bytes
 		result pass bench-e2e-module
 	else
-		say "servers up: $(count_peer), clients up: $(count_peer bcli)"
+		say "units with a negotiated address: $(count_peer) of $((2 * n))"
 		result fail bench-e2e-module "not every link came up"
 	fi
 	rmmod ipcp_neg
 	stop_ptys
-	ip netns del bcli
 }
 
 pppd_rss_kb() {
@@ -165,11 +161,10 @@ pppd_rss_kb() {
 	echo "$sum"
 }
 
-# 3. pppd pairs: servers in namespace bps, clients in bpc
+# 3. pppd pairs, the same way: server I on I.a, client I on I.b, as many
+#    as memory allows (batches of 50 while MemAvailable > 512 MB)
 bench_e2e_pppd() {
 	local want=$1 n=0 i t0 t1 slab0 slab1 avail0 avail1 a end rss
-	ip netns add bps && ip -n bps link set lo up
-	ip netns add bpc && ip -n bpc link set lo up
 	# pppd's best case: no ip-up/ip-down scripts to run per link
 	mv /etc/ppp/ip-up /etc/ppp/ip-up.off
 	mv /etc/ppp/ip-down /etc/ppp/ip-down.off
@@ -186,19 +181,17 @@ bench_e2e_pppd() {
 		fi
 		end=$((n + 50))
 		[ "$end" -gt "$want" ] && end=$want
-		ip netns exec bps sh -c "i=$n; while [ \$i -lt $end ]; do
-			a=\$((\$i / 250)).\$((\$i % 250 + 1))
-			pppd /tmp/bp/\$i.a nodetach noauth local \
-				10.1.\$a:10.2.\$a >/dev/null 2>&1 &
-			i=\$((i + 1)); done"
-		ip netns exec bpc sh -c "i=$n; while [ \$i -lt $end ]; do
-			pppd /tmp/bp/\$i.b nodetach noauth local noipdefault \
+		while [ "$n" -lt "$end" ]; do
+			a=$(addr_of "$n")
+			pppd "/tmp/bp/$n.a" nodetach noauth local \
+				"10.1.$a:10.2.$a" >/dev/null 2>&1 &
+			pppd "/tmp/bp/$n.b" nodetach noauth local noipdefault \
 				>/dev/null 2>&1 &
-			i=\$((i + 1)); done"
-		n=$end
+			n=$((n + 1))
+		done
 	done
 	figure e2e_pppd_links "$n" count
-	if wait_links bps bpc "$n" 900; then
+	if wait_for 900 "$n pairs up" links_up $((2 * n)); then
 		t1=$(now_ms)
 		slab1=$(meminfo Slab)
 		avail1=$(meminfo MemAvailable)
@@ -211,18 +204,16 @@ bench_e2e_pppd() {
 		figure e2e_pppd_processes "$(pidof pppd | wc -w)" count
 		result pass bench-e2e-pppd
 	else
-		say "servers up: $(count_peer bps), clients up: $(count_peer bpc)"
+		say "units with a negotiated address: $(count_peer) of $((2 * n))"
 		result fail bench-e2e-pppd "not every pair came up"
 	fi
 	for i in $(pidof pppd); do
 		kill "$i"
 	done
-	wait_for 120 "every pppd to exit" sh -c "! pidof pppd"
+	wait_for 300 "every pppd to exit" sh -c "! pidof pppd"
 	stop_ptys
 	mv /etc/ppp/ip-up.off /etc/ppp/ip-up
 	mv /etc/ppp/ip-down.off /etc/ppp/ip-down
-	ip netns del bps
-	ip netns del bpc
 }
 
 # iperf3 from this namespace to NETNS's ADDR: bits per second received
@@ -253,7 +244,8 @@ bench_datapath() {
 	ipcpctl attach --tty /tmp/bp/0.a --role server --local 10.5.0.1 \
 		--remote 10.5.0.2 >/dev/null
 	ip netns exec dm ipcpctl attach --tty /tmp/bp/0.b --role client >/dev/null
-	if wait_links "" dm 1 60; then
+	if wait_for 60 "module link up" links_up 1 &&
+	    wait_for 60 "module client up" links_up 1 dm; then
 		mod=$(iperf_bps dm 10.5.0.2)
 	fi
 	rmmod ipcp_neg
@@ -266,7 +258,8 @@ bench_datapath() {
 	pid=$!
 	ip netns exec dp pppd /tmp/bp/0.b nodetach noauth local noipdefault \
 		>/dev/null 2>&1 &
-	if wait_links "" dp 1 60; then
+	if wait_for 60 "pppd server up" links_up 1 &&
+	    wait_for 60 "pppd client up" links_up 1 dp; then
 		ppp=$(iperf_bps dp 10.6.0.2)
 	fi
 	for pid in $(pidof pppd); do

@@ -5,7 +5,9 @@
  * and pool sources built with -O2 and no sanitizers. Prints the same
  * "figure <key> <value> <unit>" lines as the module, keys prefixed "user_".
  *
- * Usage: bench_user [-n NEGOTIATIONS] [-p POOL_OPS] [-r RING] [-8]
+ * Usage: bench_user [-n NEGOTIATIONS] [-p POOL_OPS] [-r RING] [-R REPS] [-8]
+ *        -R: run each timed loop REPS times (default 3) and keep the
+ *            fastest (the machine is shared)
  *        -8: also the full-pool figure on a /8 (16M leases, ~64 MB)
  */
 
@@ -25,6 +27,7 @@
 static unsigned int n = 1000000;
 static unsigned int pool_ops = 10000000;
 static unsigned int ring = 4096;
+static unsigned int reps = 3;
 static bool full8;
 static struct net bench_net;
 
@@ -50,16 +53,20 @@ static u64 rate(u64 count, u64 ns)
 static int bench_engine(void)
 {
 	struct ipcp_neg_bench_pair *bp = calloc(1, sizeof(*bp));
-	unsigned int i;
-	u64 t0, ns;
+	unsigned int i, rep;
+	u64 t0, ns = 0;
 	int err = 0;
 
 	if (!bp)
 		return -ENOMEM;
-	t0 = now_ns();
-	for (i = 0; i < n && !err; i++)
-		err = ipcp_neg_bench_negotiate(bp);
-	ns = now_ns() - t0;
+	for (rep = 0; rep < reps && !err; rep++) {
+		t0 = now_ns();
+		for (i = 0; i < n && !err; i++)
+			err = ipcp_neg_bench_negotiate(bp);
+		t0 = now_ns() - t0;
+		if (!rep || t0 < ns)
+			ns = t0;
+	}
 	if (err) {
 		fprintf(stderr, "negotiation %u failed (lost %llu)\n", i,
 			(unsigned long long)bp->lost);
@@ -68,7 +75,8 @@ static int bench_engine(void)
 		print_figure("user_engine_ns", ns, "ns");
 		print_figure("user_engine_neg_per_s", rate(n, ns),
 			     "negotiations/s");
-		print_figure("user_engine_packets_per_neg", bp->packets / n,
+		print_figure("user_engine_packets_per_neg",
+			     bp->packets / ((u64)n * reps),
 			     "packets");
 		print_figure("user_engine_timeouts", bp->timeouts, "count");
 	}
@@ -79,13 +87,18 @@ static int bench_engine(void)
 static int run_churn(struct ipcp_neg_pool *p, __be32 *leases, u32 nr,
 		     bool random, const char *key)
 {
+	unsigned int rep;
 	char name[64];
-	u64 t0, ns;
-	int err;
+	u64 t0, ns = 0;
+	int err = 0;
 
-	t0 = now_ns();
-	err = ipcp_neg_bench_pool_churn(p, leases, nr, pool_ops, random);
-	ns = now_ns() - t0;
+	for (rep = 0; rep < reps && !err; rep++) {
+		t0 = now_ns();
+		err = ipcp_neg_bench_pool_churn(p, leases, nr, pool_ops, random);
+		t0 = now_ns() - t0;
+		if (!rep || t0 < ns)
+			ns = t0;
+	}
 	if (err) {
 		fprintf(stderr, "%s: churn failed\n", key);
 		return err;
@@ -165,7 +178,7 @@ int main(int argc, char **argv)
 	};
 	int opt, err;
 
-	while ((opt = getopt(argc, argv, "n:p:r:8")) != -1) {
+	while ((opt = getopt(argc, argv, "n:p:r:R:8")) != -1) {
 		switch (opt) {
 		case 'n':
 			n = strtoul(optarg, NULL, 0);
@@ -176,16 +189,19 @@ int main(int argc, char **argv)
 		case 'r':
 			ring = strtoul(optarg, NULL, 0);
 			break;
+		case 'R':
+			reps = strtoul(optarg, NULL, 0);
+			break;
 		case '8':
 			full8 = true;
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-n NEG] [-p POOL_OPS] [-r RING] [-8]\n",
+			fprintf(stderr, "usage: %s [-n NEG] [-p OPS] [-r RING] [-R REPS] [-8]\n",
 				argv[0]);
 			return 2;
 		}
 	}
-	if (!n || !pool_ops || !ring)
+	if (!n || !pool_ops || !ring || !reps)
 		return 2;
 	fuzz_random_seed(tape, 0x12345678);
 	err = bench_engine();
