@@ -15,7 +15,7 @@
 #              BENCH_SECS   seconds per iperf3 run (default 5)
 #              BENCH_MEM    guest memory, MiB (default 4096)
 #              BENCH_USER_ARGS  arguments of bench_user (default
-#                           "-n 1000000 -p 10000000 -8")
+#                           "-n 300000 -p 5000000 -8")
 #              IPCP_NEG_OUT where everything goes (default out/bench)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -25,7 +25,7 @@ NEG=${BENCH_NEG:-20000}
 OPS=${BENCH_OPS:-1000000}
 SECS=${BENCH_SECS:-5}
 MEM=${BENCH_MEM:-4096}
-USER_ARGS=${BENCH_USER_ARGS:--n 1000000 -p 10000000 -8}
+USER_ARGS=${BENCH_USER_ARGS:--n 300000 -p 5000000 -8}
 out=${IPCP_NEG_OUT:-$TOP/out/bench}
 rm -rf "$out"
 mkdir -p "$out"
