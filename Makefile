@@ -9,6 +9,7 @@
 #   make stress [FLAPS=N]            the long lifecycle tests (10000 flaps)
 #   make deps                        install the Debian packages the jobs need
 #   make tools                       build the CLI, out/ipcpctl
+#   make bench                       benchmarks: figures in out/bench/figures.txt
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 HOSTCC ?= gcc
@@ -50,4 +51,7 @@ check:
 stress:
 	scripts/stress.sh $(or $(FLAPS),10000)
 
-.PHONY: fuzz all modules clean install deps kernel demo check stress tools
+bench:
+	scripts/bench.sh
+
+.PHONY: fuzz all modules clean install deps kernel demo check stress tools bench

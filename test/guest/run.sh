@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Guest-side job runner. check: KUnit suites, then every integration test,
 # then module unload and a kmemleak scan. kunit: the KUnit part only.
-# demo: the demonstration. Ends by writing "DONE" to the results port.
+# demo: the demonstration. bench: the benchmarks (scripts/bench.sh).
+# Ends by writing "DONE" to the results port.
 . /test/lib.sh
 
 # The KTAP the test module printed, as one document on the results port.
@@ -97,6 +98,14 @@ stress)
 	;;
 demo)
 	sh /test/demo.sh
+	;;
+bench)
+	# figures, not tests: scripts/bench.sh appends /bench to the initramfs
+	if [ -f /bench/bench.sh ]; then
+		sh /bench/bench.sh
+	else
+		result fail bench "no /bench/bench.sh in the initramfs"
+	fi
 	;;
 esac
 echo DONE >>"$RESULTS"

@@ -1,0 +1,88 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The benchmarks ("make bench", bench/README.rst): the user-space engine
+# and pool benchmark on this machine, then the plain test kernel in QEMU
+# running the bench job (the bench module, N links end to end with the
+# module and with pppd, iperf3 over one link of each). Prints a figures
+# table and writes it to out/bench/figures.txt. Measures; passes no
+# judgement on speed (a step that breaks is reported as such).
+#
+# Environment: BENCH_N      links end to end (default 1000)
+#              BENCH_NEG    negotiations, kernel engine figure (default 20000)
+#              BENCH_OPS    release+take pairs per kernel pool figure
+#                           (default 1000000)
+#              BENCH_SECS   seconds per iperf3 run (default 5)
+#              BENCH_MEM    guest memory, MiB (default 4096)
+#              BENCH_USER_ARGS  arguments of bench_user (default
+#                           "-n 300000 -p 5000000 -8")
+#              IPCP_NEG_OUT where everything goes (default out/bench)
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+N=${BENCH_N:-1000}
+NEG=${BENCH_NEG:-20000}
+OPS=${BENCH_OPS:-1000000}
+SECS=${BENCH_SECS:-5}
+MEM=${BENCH_MEM:-4096}
+USER_ARGS=${BENCH_USER_ARGS:--n 300000 -p 5000000 -8}
+out=${IPCP_NEG_OUT:-$TOP/out/bench}
+rm -rf "$out"
+mkdir -p "$out"
+
+"$TOP/scripts/deps.sh" || die "missing Debian packages"
+command -v iperf3 >/dev/null ||
+	log "iperf3 is not installed: the data path figures will be missing (apt-get install iperf3)"
+
+log "user-space benchmark (engine and pools over the fuzz shim, -O2)"
+make -s -C "$TOP/bench/user" OUT="$out/user" >"$out/user-build.log" 2>&1 ||
+	{ cat "$out/user-build.log"; die "building bench_user failed"; }
+# shellcheck disable=SC2086
+"$out/user/bench_user" $USER_ARGS >"$out/user.figures" ||
+	log "bench_user failed (see $out/user.figures)"
+
+kdir=$("$TOP/scripts/build-kernel.sh" plain) || die "building the plain test kernel failed"
+log "building ipcp_neg.ko, ipcp_neg_bench.ko and ipcpctl"
+mkdir -p "$out/build"
+rsync -a --exclude out "$TOP/src" "$TOP/include" "$TOP/bench" "$out/build/"
+for m in src bench/kmod; do
+	make -C "$kdir" M="$out/build/$m" modules >>"$out/build.log" 2>&1 ||
+		{ tail -n 30 "$out/build.log"; die "building $m failed"; }
+done
+gcc -O2 -Wall -Wextra -Werror -I"$TOP/include/uapi" -o "$out/ipcpctl" \
+	"$TOP/tools/ipcpctl.c" || die "building ipcpctl failed"
+IPCPCTL=$out/ipcpctl "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" \
+	"$out/build/src/ipcp_neg.ko" "$out/build/bench/kmod/ipcp_neg_bench.ko" ||
+	die "assembling the initramfs failed"
+# The guest side of the job as /bench, a second archive appended to the
+# first (the kernel unpacks concatenated archives in order)
+mkdir -p "$out/extra/bench"
+cp "$TOP/bench/guest/bench.sh" "$out/extra/bench/"
+(cd "$out/extra" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 \
+	>>"$out/initramfs.cpio.gz"
+
+log "booting the plain test kernel in QEMU (bench job, $MEM MiB, N=$N)"
+start=$(date +%s)
+timeout --foreground -k 10 "${IPCP_NEG_VM_TIMEOUT:-2400}" qemu-system-x86_64 \
+	-accel tcg -m "$MEM" -smp 2 \
+	-nographic -no-reboot -monitor none -serial stdio \
+	-serial "file:$out/guest.results" \
+	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
+	-append "console=ttyS0 log_buf_len=4M panic=-1 loglevel=4 ipcp_neg.job=bench ipcp_neg.bench_n=$N ipcp_neg.bench_neg=$NEG ipcp_neg.bench_ops=$OPS ipcp_neg.bench_secs=$SECS" \
+	</dev/null >"$out/console.log" 2>&1
+log "the VM ran $(($(date +%s) - start)) s"
+tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE' ||
+	log "the guest did not finish its job (see $out/console.log)"
+
+# The table: every figure with its unit, then the goals
+{
+	sed -n 's/^figure \([^ ]*\) \([^ ]*\) \(.*\)$/\1 \2 \3/p' "$out/user.figures"
+	sed -n 's/^FIGURE \([^ ]*\) \([^ ]*\) \(.*\)$/\1 \2 \3/p' "$out/guest.results"
+} >"$out/figures.raw"
+python3 "$TOP/bench/table.py" "$out/figures.raw" "$(date -u +%Y-%m-%d)" \
+	"N=$N NEG=$NEG OPS=$OPS SECS=$SECS MEM=$MEM user: $USER_ARGS" \
+	>"$out/figures.txt"
+grep -E '^RESULT (fail|skip)' "$out/guest.results" >>"$out/figures.txt"
+cat "$out/figures.txt"
+echo "logs: $out"
+! grep -q '^RESULT fail' "$out/guest.results"
