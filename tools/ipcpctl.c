@@ -1233,10 +1233,11 @@ static void print_counters(const char *d)
 /* One link, modelled on VRP's "display interface" and "display ppp" */
 static void print_link(const struct link_dir *l)
 {
-	const char *d = l->path, *role = val(d, "role");
-	char lcp[32], ipcp[32];
+	const char *d = l->path;
+	char lcp[32], ipcp[32], role[VAL_SIZE];
 	struct pair dns, nbns;
 
+	strcpy(role, val(d, "role"));
 	printf("%s id %s role %s lcp %s ipcp %s\n", l->ifname, val(d, "id"),
 	       role, rfc_state(val(d, "state/lcp"), lcp, sizeof(lcp)),
 	       rfc_state(val(d, "state/ipcp"), ipcp, sizeof(ipcp)));
@@ -1465,6 +1466,11 @@ static int cmd_pool_show(int argc, char **argv)
 	if (mkpath(pools, sizeof(pools), "%s/kernel/ipcp_neg/pools",
 		   sysfs_root()))
 		return 1;
+	if (!is_dir(pools)) {
+		err_msg("%s: not found (is a module with sysfs pools loaded?)",
+			pools);
+		return 1;
+	}
 	if (argc == 3 && (strchr(argv[2], '/') || argv[2][0] == '.' ||
 			  mkpath(dir, sizeof(dir), "%s/%s", pools, argv[2]) ||
 			  !is_dir(dir))) {
