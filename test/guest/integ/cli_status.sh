@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 420
+# timeout: 480
 # ipcpctl's views of live links, against the real pppd over socat pty pairs
 # (pppd in its own namespace, as in module_link.sh): a server link giving
 # pppd an address from a pool, and a client link taking one from pppd.
