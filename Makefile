@@ -10,10 +10,20 @@
 #   make deps                        install the Debian packages the jobs need
 #   make tools                       build the CLI, out/ipcpctl
 #   make bench                       benchmarks: figures in out/bench/figures.txt
+#   make install                     install the module, run depmod
+#   make install-tools               ipcpctl to $(PREFIX)/sbin, its manual
+#                                    page to $(PREFIX)/share/man/man8
+#   make dkms-install                the source to /usr/src/ipcp_neg-<version>,
+#                                    then dkms add, build and install
+#   make dkms-remove                 remove that version from DKMS
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 HOSTCC ?= gcc
 SRC := $(CURDIR)/src
+# The version, for DKMS: the VERSION file is its only source
+VERSION := $(shell cat $(CURDIR)/VERSION)
+PREFIX ?= /usr/local
+DKMS_SRC := /usr/src/ipcp_neg-$(VERSION)
 
 all: modules
 
@@ -36,6 +46,25 @@ out/ipcpctl: tools/ipcpctl.c include/uapi/ipcp_neg.h
 	mkdir -p out
 	$(HOSTCC) -O2 -Wall -Wextra -Werror -Iinclude/uapi -o $@ tools/ipcpctl.c
 
+install-tools: out/ipcpctl
+	install -D -m 0755 out/ipcpctl $(DESTDIR)$(PREFIX)/sbin/ipcpctl
+	install -D -m 0644 tools/ipcpctl.8 $(DESTDIR)$(PREFIX)/share/man/man8/ipcpctl.8
+
+dkms-install: dkms-remove
+	@command -v dkms >/dev/null || { echo "dkms is not installed (apt-get install dkms)"; exit 1; }
+	mkdir -p $(DKMS_SRC)
+	tar -C $(CURDIR) -c --exclude='*.o' --exclude='*.ko' --exclude='*.mod' \
+		--exclude='*.mod.c' --exclude='.*.cmd' --exclude='*.order' \
+		--exclude='Module.symvers' src include VERSION | tar -C $(DKMS_SRC) -x
+	sed 's/@VERSION@/$(VERSION)/' dkms.conf >$(DKMS_SRC)/dkms.conf
+	dkms add -m ipcp_neg -v $(VERSION)
+	dkms build -m ipcp_neg -v $(VERSION)
+	dkms install -m ipcp_neg -v $(VERSION)
+
+dkms-remove:
+	-dkms remove -m ipcp_neg -v $(VERSION) --all 2>/dev/null
+	rm -rf $(DKMS_SRC)
+
 kernel:
 	scripts/build-kernel.sh debug
 
@@ -54,4 +83,5 @@ stress:
 bench:
 	scripts/bench.sh
 
-.PHONY: fuzz all modules clean install deps kernel demo check stress tools bench
+.PHONY: fuzz all modules clean install deps kernel demo check stress tools \
+	bench install-tools dkms-install dkms-remove
