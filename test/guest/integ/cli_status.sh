@@ -135,8 +135,17 @@ status_client() {
 	check "client reason line is state/reason" has_line $st "reason $(f "$CLI" state/reason)"
 }
 
+# have_sysfs NAME DIR: DIR exists, else NAME fails at once (a module without
+# the sysfs ABI would otherwise spend the time limit on waits)
+have_sysfs() {
+	[ -d "$2" ] && return 0
+	result fail "$1" "no $2: the module lacks the sysfs ABI"
+	return 1
+}
+
 cli_status() {
 	FAILED=
+	have_sysfs cli-status "/sys/class/net/$SRV/ipcp_neg" || return
 	status_server
 	status_client
 	ipcpctl status "$SRV_ID" >/tmp/cli-status.id
@@ -167,6 +176,7 @@ jis() {
 
 cli_json() {
 	FAILED=
+	have_sysfs cli-json "/sys/class/net/$SRV/ipcp_neg" || return
 	check "status --json is valid JSON" sh -c "ipcpctl status --json | jsoncheck"
 	ipcpctl status "$SRV" --json >"/tmp/cli-json.$SRV"
 	ipcpctl status "$CLI" --json >"/tmp/cli-json.$CLI"
@@ -209,6 +219,7 @@ cli_json() {
 cli_pool_show() {
 	local p=/sys/kernel/ipcp_neg/pools/clipool out=/tmp/cli-pool.out
 	FAILED=
+	have_sysfs cli-pool-show $p || return
 	ipcpctl pool show clipool >$out
 	cat $out
 	check "pool files: total 4, used 1, free 3" \
@@ -258,6 +269,7 @@ set_unknown_attr() {
 
 cli_set() {
 	FAILED=
+	have_sysfs cli-set "/sys/class/net/$SRV/ipcp_neg" || return
 	check "set restart_ms 2000" ipcpctl set "$SRV" restart_ms 2000
 	check "restart_ms is 2000" [ "$(f "$SRV" restart_ms)" = 2000 ]
 	check "status shows restart_ms 2000" sh -c \
@@ -318,6 +330,18 @@ cli_monitor() {
 	fi
 }
 
+# Everything the script started goes, also when its time limit ends it
+cleanup() {
+	stop_pid "$MON"
+	stop_pid "$MONJ"
+	[ -n "$SRV" ] && ipcpctl detach "$SRV" 2>/dev/null
+	[ -n "$CLI" ] && ipcpctl detach "$CLI" 2>/dev/null
+	stop_peer clisrv
+	stop_peer clicli
+	ipcpctl pool del clipool
+}
+trap 'cleanup; exit 1' TERM
+
 grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
 FAILED=
 rm -f /tmp/cli-monitor.*
@@ -355,11 +379,5 @@ else
 	cli_set
 	cli_monitor
 fi
-stop_pid "$MON"
-stop_pid "$MONJ"
-[ -n "$SRV" ] && ipcpctl detach "$SRV"
-[ -n "$CLI" ] && ipcpctl detach "$CLI" 2>/dev/null
-stop_peer clisrv
-stop_peer clicli
-ipcpctl pool del clipool
+cleanup
 exit 0
