@@ -91,14 +91,16 @@ def main():
     ratio = pu / mu if mu and pu else None
     row("e2e: module faster than pppd, per link", "-" if ratio is None else f"{ratio:.1f}x",
         ">= 20x", None if ratio is None else ratio >= 20, vm)
-    ms = g("e2e_module_slab_per_link")
-    row("memory per link, module: kernel Slab", "-" if ms is None else f"{ms} B",
+    ms = g("e2e_module_slab_per_unit")
+    row("memory per link end (PPP unit), module: kernel Slab", "-" if ms is None else f"{ms} B",
         "<= 2 KiB", None if ms is None else ms <= 2048, vm)
-    row("memory per link, module: MemAvailable drop", "-" if g("e2e_module_memavail_per_link") is None
-        else f"{g('e2e_module_memavail_per_link')} B", "", None, vm)
-    for key, what in (("e2e_pppd_slab_per_link", "memory per link, pppd: kernel Slab"),
-                      ("e2e_pppd_rss_per_link", "memory per link, pppd: VmRSS of its 2 pppd"),
-                      ("e2e_pppd_memavail_per_link", "memory per link, pppd: MemAvailable drop")):
+    eb = g("kernel_engine_struct_bytes")
+    row("memory per link end, module: struct ipcp_neg_engine", "-" if eb is None else f"{eb} B",
+        "<= 2 KiB", None if eb is None else eb <= 2048, kmod)
+    for key, what in (("e2e_module_memavail_per_unit", "memory per link end, module: MemAvailable drop"),
+                      ("e2e_pppd_slab_per_unit", "memory per link end, pppd: kernel Slab"),
+                      ("e2e_pppd_rss_per_unit", "memory per link end, pppd: VmRSS of its pppd"),
+                      ("e2e_pppd_memavail_per_unit", "memory per link end, pppd: MemAvailable drop")):
         v = g(key)
         row(what, "-" if v is None else f"{v} B", "", None, vm)
     dm, dp = g("datapath_module_bps"), g("datapath_pppd_bps")
@@ -108,8 +110,8 @@ def main():
     row("data path: module / pppd", "-" if pct is None else f"{pct:.1f}%", ">= 95%",
         None if pct is None else pct >= 95, vm)
 
-    print(f"ipcp_neg benchmarks, {date}: host {cpu_model()}, {figs.get('guest_cpus', '?')} vCPUs "
-          f"QEMU TCG (no KVM), guest {figs.get('guest_mem_total_kb', 0) // 1024} MiB")
+    print(f"ipcp_neg benchmarks, {date}: host {cpu_model()}; QEMU TCG (no KVM, -smp 2), "
+          f"the guest sees {figs.get('guest_cpus', '?')} CPU(s), {figs.get('guest_mem_total_kb', 0) // 1024} MiB")
     print(f"parameters: {params}")
     widths = [max(len(r[i]) for r in rows + [("figure", "measured", "goal", "", "by")])
               for i in range(5)]

@@ -15,7 +15,7 @@
 #  2. end to end, module: N module servers and N module clients over N pty
 #     pairs joined by socat, from the first "ipcpctl attach" until all 2N
 #     units have their negotiated address; Slab and MemAvailable
-#     before/after
+#     before/after, per unit (link end)
 #  3. end to end, pppd: the same with pppd on both ends, as many pairs as
 #     memory allows (batches of 50 while MemAvailable stays above 512 MB);
 #     VmRSS of every pppd
@@ -152,8 +152,8 @@ bench_e2e_module() {
 		figure e2e_module_attach_ms $((t1 - t0)) ms
 		figure e2e_module_open_ms $((t2 - t0)) ms
 		figure e2e_module_us_per_link $(((t2 - t0) * 1000 / n)) us
-		figure e2e_module_slab_per_link $(((slab1 - slab0) * 1024 / n)) bytes
-		figure e2e_module_memavail_per_link $(((avail0 - avail1) * 1024 / n)) bytes
+		figure e2e_module_slab_per_unit $(((slab1 - slab0) * 512 / n)) bytes
+		figure e2e_module_memavail_per_unit $(((avail0 - avail1) * 512 / n)) bytes
 		result pass bench-e2e-module
 	else
 		say "units with a negotiated address: $(count_peer) of $((2 * n))"
@@ -209,9 +209,9 @@ bench_e2e_pppd() {
 		rss=$(pppd_rss_kb)
 		figure e2e_pppd_open_ms $((t1 - t0)) ms
 		figure e2e_pppd_us_per_link $(((t1 - t0) * 1000 / n)) us
-		figure e2e_pppd_slab_per_link $(((slab1 - slab0) * 1024 / n)) bytes
-		figure e2e_pppd_memavail_per_link $(((avail0 - avail1) * 1024 / n)) bytes
-		figure e2e_pppd_rss_per_link $((rss * 1024 / n)) bytes
+		figure e2e_pppd_slab_per_unit $(((slab1 - slab0) * 512 / n)) bytes
+		figure e2e_pppd_memavail_per_unit $(((avail0 - avail1) * 512 / n)) bytes
+		figure e2e_pppd_rss_per_unit $((rss * 512 / n)) bytes
 		figure e2e_pppd_processes "$(pidof pppd | wc -w)" count
 		result pass bench-e2e-pppd
 	else
@@ -232,8 +232,9 @@ iperf_bps() {
 	local srv bps
 	ip netns exec "$1" iperf3 -s -1 -B "$2" >/dev/null 2>&1 &
 	srv=$!
-	wait_for 10 "iperf3 server" sh -c \
-		"ip netns exec $1 cat /proc/net/tcp | grep -q ' 0A '"
+	# (wait_for reports on stdout, which is this function's result)
+	wait_for 60 "iperf3 server" sh -c \
+		"ip netns exec $1 cat /proc/net/tcp /proc/net/tcp6 | grep -q ' 0A '" >&2
 	bps=$(iperf3 -c "$2" -t "$SECS" -f k 2>/dev/null |
 		awk '/receiver/ { v = $7; u = $8 }
 		     END { if (u == "Kbits/sec") printf "%d\n", v * 1000 }')

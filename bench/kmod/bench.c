@@ -88,6 +88,8 @@ static int bench_engine(void)
 		bench_figure("kernel_engine_packets_per_neg",
 			     div_u64(bp->packets, max(n, 1U)), "packets");
 		bench_figure("kernel_engine_timeouts", bp->timeouts, "count");
+		bench_figure("kernel_engine_struct_bytes",
+			     sizeof(struct ipcp_neg_engine), "bytes");
 	}
 	kfree(bp);
 	return err;
