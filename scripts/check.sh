@@ -98,7 +98,7 @@ splat_re+='possible recursive locking|possible circular locking|inconsistent loc
 splat_re+='suspicious RCU usage|unreferenced object|ODEBUG|Call Trace:|list_(add|del) corruption'
 
 run_vm() {
-	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-2400} rc
+	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-3600} rc
 	log "booting the debug kernel in QEMU (job $job, limit ${limit} s)"
 	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
 		-nographic -no-reboot -monitor none -serial stdio \
