@@ -2,10 +2,13 @@
 /*
  * The module parameters. Each is an unsigned value with bounds, checked on
  * write: a value that does not parse or lies outside them is refused with
- * -EINVAL and the old value stays. Readers use the accessors below, which
- * read locklessly (a parameter is one aligned word).
+ * -EINVAL and the old value stays. Changing one needs CAP_NET_ADMIN (the
+ * files are root's, but root may have dropped its capabilities); module
+ * load, by a task that has it, passes. Readers use the accessors below,
+ * which read locklessly (a parameter is one aligned word).
  */
 
+#include <linux/capability.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/sysfs.h>
@@ -30,6 +33,8 @@ static int params_set(const char *val, const struct kernel_param *kp)
 	struct params_uint *p = kp->arg;
 	unsigned int v;
 
+	if (!capable(CAP_NET_ADMIN))
+		return -EPERM;
 	if (kstrtouint(val, 10, &v) || v < p->min || v > p->max)
 		return -EINVAL;
 	WRITE_ONCE(p->val, v);

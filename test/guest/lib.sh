@@ -78,8 +78,12 @@ check() {
 }
 
 # The ip-up/ip-down hooks of pppd write what pppd itself reports into
-# /tmp/ppp-<ipparam>.up: "IFNAME LOCAL REMOTE DNS1 DNS2".
+# /tmp/ppp-<ipparam>.up: "IFNAME LOCAL REMOTE DNS1 DNS2". pppd runs ip-up
+# after its IPCP is up, which may be after our end saw it: wait (bounded)
+# for the file. Callers remove a stale one before starting pppd.
 pppd_report() {
+	wait_for 10 "pppd's ip-up report /tmp/ppp-$1.up" \
+		test -s "/tmp/ppp-$1.up" >&2
 	cat "/tmp/ppp-$1.up" 2>/dev/null
 }
 

@@ -12,9 +12,12 @@
 #    and rmmod while a link is negotiating: rmmod succeeds (or fails with
 #    EBUSY and the module still works), the units go, no splat.
 #  - lifecycle-netns-del: "ip netns del" of a namespace holding a pool and a
-#    server link leasing from it: the namespace is dismantled (a veth
-#    witness in it goes), its link goes (the peer's link ends), its pool
-#    goes (a new namespace has no such pool).
+#    server link leasing from it. A PPP channel holds its namespace (as a
+#    pppd process would), so the link keeps running: the peer renegotiates
+#    and is acked again. Once the transport hangs up, the link ends and the
+#    namespace is dismantled (a veth witness in it goes), the peer's link
+#    ends without an address, and its pool is gone (a new namespace has no
+#    such pool).
 #  - lifecycle-concurrent: configuration writes in parallel loops (ipcpctl
 #    renegotiate, pool ranges added, pools made and deleted, sysfs link
 #    and pool attributes, module parameters, attach/detach) while three
@@ -177,6 +180,17 @@ vdel_gone() {
 	! /usr/sbin/ip link show vdel0 >/dev/null 2>&1
 }
 
+# ctl_rx_acks IF: IPCP Configure-Acks IF (in nsdelc) has received
+ctl_rx_acks() {
+	/usr/sbin/ip netns exec nsdelc \
+		cat "/sys/class/net/$1/ipcp_neg/counters/ipcp_rx_confack"
+}
+
+# ctl_acked IF N: IF has received more than N IPCP Configure-Acks
+ctl_acked() {
+	[ "$(ctl_rx_acks "$1")" -gt "$2" ]
+}
+
 netns_del() {
 	local cli cli_id
 	FAILED=
@@ -197,20 +211,27 @@ netns_del() {
 			"/usr/sbin/ip -n nsdelc -4 addr show dev $cli | grep -q 'inet 10.0.55.1[0-9] peer 10.0.55.1/32'"
 		[ -d "$POOLS" ] && check "nsdel's pool has 1 used" \
 			sh -c "[ \$(/usr/sbin/ip netns exec nsdel cat $POOLS/dpool/used) = 1 ]"
+		acks=$(ctl_rx_acks "$cli")
 		check "ip netns del nsdel" ip netns del nsdel
-		if wait_for 30 "vdel0 to go" vdel_gone; then
-			check "nsdel's link went: the peer's link ends" wait_for 30 \
-				"client link $cli_id to go" link_gone_in nsdelc "$cli_id"
-			check "the client has no address" no_ipv4 nsdelc "$cli"
-		else
-			note "nsdel is not dismantled 30 s after ip netns del (its veth stays, its link runs)"
-			ctl_in nsdelc status "$cli_id"
-		fi
-		# the transport's hang-up ends whatever is left; then nsdel
-		# must go (nothing leaked a reference to it)
+		# Every registered PPP channel holds a counted reference on
+		# its namespace (ppp_generic), so a live link keeps nsdel
+		# alive, as a pppd in it would: the server still answers.
+		check "the client renegotiates after ip netns del" \
+			ctl_in nsdelc renegotiate "$cli_id"
+		check "nsdel's server acks the client again" wait_for 30 \
+			"a new IPCP Configure-Ack on $cli" ctl_acked "$cli" "$acks"
+		check "the client is Opened again" wait_for 30 \
+			"link $cli_id Opened" ipcp_opened nsdelc "$cli_id"
+		check "nsdel lives while its link does (vdel0 is there)" \
+			/usr/sbin/ip link show vdel0
+		# The transport's hang-up ends the link; then nothing holds
+		# nsdel and it is dismantled, pool and all.
 		stop_pid "$PTY_PID"
-		check "nsdel dismantled once its transport hung up" \
+		check "nsdel dismantled once its link ended (vdel0 goes)" \
 			wait_for 30 "vdel0 to go" vdel_gone
+		check "the peer's link ends" wait_for 30 \
+			"client link $cli_id to go" link_gone_in nsdelc "$cli_id"
+		check "the client has no address" no_ipv4 nsdelc "$cli"
 	else
 		note "attach failed"
 		ip netns del nsdel
@@ -367,9 +388,5 @@ concurrent() {
 load_module
 flaps
 unload_traffic
-# KNOWN BUG, open in issue 6: a link holds a counted reference on its
-# network namespace (get_net in link.c), so "ip netns del" never dismantles
-# a namespace with live links. netns_del shows it; it runs again once links
-# are torn down from a pernet exit instead.
-result skip lifecycle-netns-del "known bug: a link pins its network namespace"
+netns_del
 concurrent
