@@ -210,8 +210,7 @@ static void h_ipcp_up(struct ipcp_neg_engine *e)
 	FUZZ_ASSERT(!s->ip_up);
 	FUZZ_ASSERT(ip->fail == IPCP_NEG_IPCP_FAIL_NONE);
 	FUZZ_ASSERT(e->lcp.fsm.state == IPCP_NEG_ST_OPENED);
-	if (FUZZ_CHECK_KNOWN)	/* known finding */
-		FUZZ_ASSERT(!ip->local || ip->local != ip->peer);
+	FUZZ_ASSERT(!ip->local || ip->local != ip->peer);
 	s->ip_up = true;
 	if (ip->conf.role == IPCP_NEG_IPCP_CLIENT) {
 		FUZZ_ASSERT(ipcp_neg_ipcp_addr_ok(ip->local));

@@ -16,7 +16,8 @@
  *   IP-Address (below): the reply is at most IPCP_NEG_REPLY_EXTRA bytes
  *   longer than the request (see struct ipcp_reply).
  * - Addresses: see ipcp_neg_ipcp_addr_ok(). The peer may also not have our
- *   own address.
+ *   own address, and a Nak may not give us the address just Acked as the
+ *   peer's (in Ack-Sent): that value is ignored, we ask again as before.
  * - Server, IP-Address: a fixed remote address is the only one the peer
  *   gets (forced or not). Otherwise the assign() callback decides: without
  *   forced the peer's usable proposal is passed to it, and granted if
@@ -98,11 +99,16 @@ static void ipcp_put_addr(u8 *opt, __be32 addr)
 	put_unaligned(addr, (__be32 *)(opt + 2));
 }
 
-/* May the peer have @addr? Not an illegal one, not ours. */
+/*
+ * May the peer have @addr? Not an illegal one, not ours: neither the one
+ * we ask for now nor the configured one (a restart of our request goes
+ * back to it after the peer's request was judged, see reset_ci).
+ */
 static bool ipcp_peer_ok(const struct ipcp_neg_ipcp *ip, __be32 addr)
 {
 	return ipcp_neg_ipcp_addr_ok(addr) &&
-	       addr != ip->want.val[IPCP_NEG_IPCP_O_ADDR];
+	       addr != ip->want.val[IPCP_NEG_IPCP_O_ADDR] &&
+	       addr != ip->conf.local;
 }
 
 /*
@@ -478,6 +484,12 @@ static int ipcp_nak_opt(struct ipcp_neg_ipcp *ip, const u8 *opt,
 	if (idx == IPCP_NEG_IPCP_O_ADDR && ip->conf.local &&
 	    !ip->conf.accept_local)
 		return 0;
+	/* the address we have just Acked as the peer's cannot be ours too */
+	if (idx == IPCP_NEG_IPCP_O_ADDR && addr == ip->peer &&
+	    ip->fsm.state == IPCP_NEG_ST_ACKSENT) {
+		ip->stats.bad_addr++;
+		return 0;
+	}
 	try->val[idx] = addr;
 	return 0;
 }

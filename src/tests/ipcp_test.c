@@ -830,6 +830,62 @@ static void ipcp_client_negotiation_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->ip.fail, IPCP_NEG_IPCP_FAIL_NONE);
 }
 
+/*
+ * In Ack-Sent the peer has 10.0.0.9; a Nak giving us 10.0.0.9 too is not
+ * adopted (both ends would have one address): we ask for 0.0.0.0 again.
+ * A fuzzer finding: IPCP Opened with local == peer.
+ */
+static void ipcp_client_nak_peer_addr_test(struct kunit *test)
+{
+	static const u8 his[] = { ADR, 6, 10, 0, 0, 9 };
+	static const u8 ask[] = { ADR, 6, 0, 0, 0, 0 };
+	struct ipcp_tconf tc = { CLIENT };
+	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
+	struct ipcp_neg_fsm *f = &t->ip.fsm;
+	u8 buf[BUFMAX];
+	unsigned int len;
+
+	ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
+	KUNIT_ASSERT_EQ(test, ipcp_neg_ipcp_recv_cr(f, his, sizeof(his), buf,
+						    &len, false),
+			IPCP_NEG_CONFACK);
+	IPCP_EXPECT_ADDR(test, t->ip.peer, IP4(10, 0, 0, 9));
+	f->state = IPCP_NEG_ST_ACKSENT;
+	KUNIT_ASSERT_EQ(test, ipcp_neg_ipcp_recv_nak(f, his, sizeof(his),
+						     false), 0);
+	len = ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
+	ipcp_expect_bytes(test, buf, len, ask, sizeof(ask));
+	KUNIT_EXPECT_EQ(test, t->ip.stats.bad_addr, 1);
+}
+
+/*
+ * Our configured address is ours even while we ask for another one: a
+ * restart goes back to it after the peer's request was judged. A client
+ * configured with 10.0.0.7 that was Nak'd 10.0.1.5 Rejects a server
+ * claiming 10.0.0.7. A fuzzer finding: IPCP Opened with local == peer.
+ */
+static void ipcp_client_peer_has_conf_local_test(struct kunit *test)
+{
+	static const u8 nak[] = { ADR, 6, 10, 0, 1, 5 };
+	static const u8 his[] = { ADR, 6, 10, 0, 0, 7 };
+	struct ipcp_tconf tc = { CLIENT, .local = true };
+	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
+	struct ipcp_neg_fsm *f = &t->ip.fsm;
+	u8 buf[BUFMAX];
+	unsigned int len;
+
+	ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
+	KUNIT_ASSERT_EQ(test, ipcp_neg_ipcp_recv_nak(f, nak, sizeof(nak),
+						     false), 0);
+	len = ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
+	ipcp_expect_bytes(test, buf, len, nak, sizeof(nak));
+	KUNIT_EXPECT_EQ(test, ipcp_neg_ipcp_recv_cr(f, his, sizeof(his), buf,
+						    &len, false),
+			IPCP_NEG_CONFREJ);
+	ipcp_expect_bytes(test, buf, len, his, sizeof(his));
+	IPCP_EXPECT_ADDR(test, t->ip.peer, 0);
+}
+
 /* The peer takes the address Nak'd to it; the pool gives the same again */
 static void ipcp_server_pool_negotiation_test(struct kunit *test)
 {
@@ -974,6 +1030,8 @@ static struct kunit_case ipcp_test_cases[] = {
 	KUNIT_CASE_PARAM(ipcp_recv_nak_test, ipcp_nak_gen_params),
 	KUNIT_CASE_PARAM(ipcp_recv_ack_test, ipcp_ack_gen_params),
 	KUNIT_CASE(ipcp_client_negotiation_test),
+	KUNIT_CASE(ipcp_client_nak_peer_addr_test),
+	KUNIT_CASE(ipcp_client_peer_has_conf_local_test),
 	KUNIT_CASE(ipcp_server_pool_negotiation_test),
 	KUNIT_CASE(ipcp_server_no_addr_test),
 	KUNIT_CASE(ipcp_pair_test),
