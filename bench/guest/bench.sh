@@ -249,7 +249,7 @@ iperf_bps() {
 	srv=$!
 	# (wait_for reports on stdout, which is this function's result)
 	wait_for 60 "iperf3 server" sh -c \
-		"ip netns exec $1 cat /proc/net/tcp /proc/net/tcp6 | grep -q ' 0A '" >&2
+		"/usr/sbin/ip netns exec $1 cat /proc/net/tcp /proc/net/tcp6 | grep -q ' 0A '" >&2
 	bps=$(iperf3 -c "$2" -t "$SECS" -f k 2>/dev/null |
 		awk '/receiver/ { v = $7; u = $8 }
 		     END { if (u == "Kbits/sec") printf "%d\n", v * 1000 }')
