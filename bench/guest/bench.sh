@@ -159,8 +159,23 @@ bench_e2e_module() {
 		say "units with a negotiated address: $(count_peer) of $((2 * n))"
 		result fail bench-e2e-module "not every link came up"
 	fi
-	rmmod ipcp_neg
+	# Hang the transports up first: unloading with live links stops them
+	# one by one, each waiting up to a second for a Terminate-Ack that a
+	# peer being unloaded too does not send
 	stop_ptys
+	t0=$(now_ms)
+	wait_up_none 300
+	figure e2e_module_hangup_ms $(($(now_ms) - t0)) ms
+	rmmod ipcp_neg
+}
+
+# wait_up_none SECONDS: no unit has a negotiated address any more
+wait_up_none() {
+	local n=0
+	while [ "$(count_peer)" -gt 0 ] && [ "$n" -lt "$1" ]; do
+		n=$((n + 1))
+		sleep 1
+	done
 }
 
 pppd_rss_kb() {
@@ -234,7 +249,7 @@ iperf_bps() {
 	srv=$!
 	# (wait_for reports on stdout, which is this function's result)
 	wait_for 60 "iperf3 server" sh -c \
-		"ip netns exec $1 cat /proc/net/tcp /proc/net/tcp6 | grep -q ' 0A '" >&2
+		"/usr/sbin/ip netns exec $1 cat /proc/net/tcp /proc/net/tcp6 | grep -q ' 0A '" >&2
 	bps=$(iperf3 -c "$2" -t "$SECS" -f k 2>/dev/null |
 		awk '/receiver/ { v = $7; u = $8 }
 		     END { if (u == "Kbits/sec") printf "%d\n", v * 1000 }')
