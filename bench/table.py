@@ -83,8 +83,8 @@ def main():
         "-" if mo is None else f"{mn} links in {mo / 1000:.1f} s", "", None, vm)
     row("e2e: of which the attach commands", "-" if g("e2e_module_attach_ms") is None
         else f"{g('e2e_module_attach_ms') / 1000:.1f} s", "", None, vm)
-    hu = g("e2e_module_hangup_ms")
-    row("e2e: module links gone after hanging up all ptys", "-" if hu is None else f"{hu / 1000:.1f} s",
+    hu = g("e2e_module_rmmod_ms")
+    row("e2e: rmmod with every module link live", "-" if hu is None else f"{hu / 1000:.1f} s",
         "", None, vm)
     row("e2e: pppd pairs to IPCP up (both ends)",
         "-" if po is None else f"{pn} pairs in {po / 1000:.1f} s", "", None, vm)

@@ -34,7 +34,8 @@
  *    first in teardown, outside any lock (removal waits for running
  *    show/store calls).
  *
- * Teardown (link_destroy): remove the sysfs directory, stop the engine,
+ * Teardown (link_destroy; unload closes every link before waiting for the
+ * Terminate-Acks of all): remove the sysfs directory, stop the engine,
  * mark the link dead under qlock (nothing is queued or scheduled after
  * that), shut the timers down, kill the tasklet, unregister both channels
  * (no start_xmit after that), cancel the work items, delete the address,
@@ -75,7 +76,7 @@
 #define LINK_QLEN		512
 /* Room in front of the frames we build, and asked of pppN for UPPER */
 #define LINK_HEADROOM		32
-/* How long detach waits for the peer's Terminate-Ack */
+/* How long detach waits for Terminate-Acks (unload: for all links at once) */
 #define LINK_TERM_WAIT_MS	1000
 /* /dev/ppp's major number (ppp_generic.c keeps its define to itself) */
 #define LINK_PPP_MAJOR		108
@@ -714,19 +715,25 @@ static int link_watch(struct ipcp_neg_link *link, struct file *bridge)
 
 /* Teardown */
 
-static void link_stop(struct ipcp_neg_link *link, bool hungup)
+/*
+ * Close LCP (unless the transport hung up): true if a Terminate-Request
+ * went out and the caller should wait for link->finished.
+ */
+static bool link_stop_begin(struct ipcp_neg_link *link, bool hungup)
 {
-	unsigned long tmo = msecs_to_jiffies(LINK_TERM_WAIT_MS);
 	bool wait;
 
-	if (!hungup) {
-		spin_lock_bh(&link->lock);
-		ipcp_neg_engine_stop(&link->eng);
-		wait = link->eng.lcp.fsm.state == IPCP_NEG_ST_CLOSING;
-		spin_unlock_bh(&link->lock);
-		if (wait)
-			wait_for_completion_timeout(&link->finished, tmo);
-	}
+	if (hungup)
+		return false;
+	spin_lock_bh(&link->lock);
+	ipcp_neg_engine_stop(&link->eng);
+	wait = link->eng.lcp.fsm.state == IPCP_NEG_ST_CLOSING;
+	spin_unlock_bh(&link->lock);
+	return wait;
+}
+
+static void link_stop_end(struct ipcp_neg_link *link)
+{
 	spin_lock_bh(&link->lock);
 	ipcp_neg_engine_lower_down(&link->eng);
 	spin_unlock_bh(&link->lock);
@@ -753,7 +760,7 @@ static void link_stop_data(struct ipcp_neg_link *link)
 /*
  * After link_stop_data() nothing queues @w again; the work running the
  * teardown (@self) may have been queued again meanwhile (LCP finishing
- * inside link_stop()): take that back, without waiting for ourselves.
+ * while teardown waited): take that back, without waiting for ourselves.
  */
 static void link_cancel_work(struct work_struct *w, struct work_struct *self)
 {
@@ -786,16 +793,28 @@ static void link_release_files(struct ipcp_neg_link *link)
 	}
 }
 
-/* @link is unlisted: tear it down and free it. Process context. */
-static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
-			 bool hungup)
+/*
+ * Teardown of an unlisted link, in two halves so that unload can close
+ * every link first and wait for all their Terminate-Acks at once. The
+ * first half removes the sysfs directory (no store renegotiates from here
+ * on; not under a lock show takes) and closes LCP; it sets
+ * link->term_wait if a Terminate-Ack is worth waiting for.
+ */
+static void link_destroy_begin(struct ipcp_neg_link *link,
+			       struct work_struct *self, bool hungup)
 {
 	/* not from kill_work: detach or unload, which down events name */
 	WRITE_ONCE(link->removing, !self);
-	/* no store renegotiates from here on; not under a lock show takes */
 	ipcp_neg_link_sysfs_del(link);
+	link->term_wait = link->attached && link_stop_begin(link, hungup);
+}
+
+/* The second half: stop everything and free @link. Process context. */
+static void link_destroy_end(struct ipcp_neg_link *link,
+			     struct work_struct *self)
+{
 	if (link->attached)
-		link_stop(link, hungup);
+		link_stop_end(link);
 	link_stop_data(link);
 	link_cancel_work(&link->addr_work, self);
 	link_cancel_work(&link->kill_work, self);
@@ -809,6 +828,17 @@ static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
 	link_release_files(link);
 	put_net(link->net);
 	kfree_rcu(link, rcu);
+}
+
+/* @link is unlisted: tear it down and free it. Process context. */
+static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
+			 bool hungup)
+{
+	link_destroy_begin(link, self, hungup);
+	if (link->term_wait)
+		wait_for_completion_timeout(&link->finished,
+					    msecs_to_jiffies(LINK_TERM_WAIT_MS));
+	link_destroy_end(link, self);
 }
 
 /* Creation */
@@ -1224,13 +1254,26 @@ static void link_unlist(struct list_head *dead, const void *owner, bool all)
 	mutex_unlock(&links_mutex);
 }
 
+/*
+ * Tear down the unlisted links on @dead: close them all, then wait for
+ * their Terminate-Acks together, LINK_TERM_WAIT_MS in all, so that
+ * unloading with thousands of live links takes about a second, not a
+ * second per link.
+ */
 static void link_destroy_list(struct list_head *dead)
 {
+	unsigned long end = jiffies + msecs_to_jiffies(LINK_TERM_WAIT_MS);
 	struct ipcp_neg_link *link, *tmp;
+	long left;
 
+	list_for_each_entry(link, dead, dead_node)
+		link_destroy_begin(link, NULL, false);
 	list_for_each_entry_safe(link, tmp, dead, dead_node) {
+		left = (long)(end - jiffies);
+		if (link->term_wait && left > 0)
+			wait_for_completion_timeout(&link->finished, left);
 		list_del(&link->dead_node);
-		link_destroy(link, NULL, false);
+		link_destroy_end(link, NULL);
 	}
 }
 

@@ -134,6 +134,7 @@ struct link_addr {
  * @down_reason: enum ipcp_neg_engine_reason of IPCP's last down;
  *	Protected by lock
  * @removing: detach or unload tears the link down: a down event says so
+ * @term_wait: teardown sent a Terminate-Request and waits for its Ack
  * @ev_up: an up event was sent and no down since; addr_work and teardown
  * @ev: the last event sent (events.h); addr_work and teardown only
  * @kill_work: tears the link down after LCP finished or a hang-up (the
@@ -191,6 +192,7 @@ struct ipcp_neg_link {
 	struct work_struct addr_work;
 	u8 down_reason;
 	bool removing;
+	bool term_wait;
 	bool ev_up;
 	struct ipcp_neg_event ev;
 	struct work_struct kill_work;
