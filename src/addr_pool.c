@@ -3,10 +3,13 @@
  * Named IPv4 address pools.
  *
  * Data structure: each range keeps a word array, one bit per address
- * (set = used: leased, reserved, or past the end of the range), and a
- * summary bitmap with one bit per word (set = that word is full). A search
- * for a free address skips full words 64 at a time through the summary, so
- * it costs O(words / 64); a /8 takes 2 MiB of words and 32 KiB of summary.
+ * (set = used: leased, reserved, or past the end of the range), a summary
+ * bitmap with one bit per word (set = that word is full) and a second
+ * summary with one bit per word of the first (set = all ones). A search
+ * for a free address skips full words 64 at a time through the summary and
+ * full summary words 4096 at a time through the second one, so even a
+ * full /8 is searched in at most 64 + 64 + 64 word reads; a /8 takes 2 MiB
+ * of words, 32 KiB of summary and 512 bytes of second summary.
  * Addresses are host order inside this file and __be32 at its boundary.
  *
  * Reserved addresses are marked used at the time a range is added (or at
@@ -68,6 +71,7 @@
  *	network and broadcast addresses, both reserved
  * @words: one bit per address, set = used; bits past @size are set
  * @full: one bit per word of @words, set = that word is all ones
+ * @full2: one bit per word of @full, set = that word is all ones
  * @mem: bytes allocated for this range
  *
  * Everything but the bitmaps is constant once the range is in a pool.
@@ -80,6 +84,7 @@ struct ipcp_neg_pool_range {
 	bool prefix;
 	u64 *words;
 	unsigned long *full;
+	unsigned long *full2;
 	size_t mem;
 };
 
@@ -133,7 +138,7 @@ static LIST_HEAD(ipcp_neg_pools);
 /* Protects ipcp_neg_pools and serialises configuration; taken with BH off */
 static DEFINE_SPINLOCK(ipcp_neg_pools_lock);
 
-/* ---- one range: the two-level bitmap ---- */
+/* ---- one range: the three-level bitmap ---- */
 
 static bool range_test(const struct ipcp_neg_pool_range *r, u32 off)
 {
@@ -142,17 +147,47 @@ static bool range_test(const struct ipcp_neg_pool_range *r, u32 off)
 
 static void range_set(struct ipcp_neg_pool_range *r, u32 off)
 {
-	u64 *w = &r->words[off / POOL_WORD_BITS];
+	u32 w = off / POOL_WORD_BITS;
 
-	*w |= BIT_ULL(off % POOL_WORD_BITS);
-	if (*w == ~0ULL)
-		__set_bit(off / POOL_WORD_BITS, r->full);
+	r->words[w] |= BIT_ULL(off % POOL_WORD_BITS);
+	if (r->words[w] != ~0ULL)
+		return;
+	__set_bit(w, r->full);
+	if (r->full[BIT_WORD(w)] == ~0UL)
+		__set_bit(BIT_WORD(w), r->full2);
 }
 
 static void range_clear(struct ipcp_neg_pool_range *r, u32 off)
 {
-	r->words[off / POOL_WORD_BITS] &= ~BIT_ULL(off % POOL_WORD_BITS);
-	__clear_bit(off / POOL_WORD_BITS, r->full);
+	u32 w = off / POOL_WORD_BITS;
+
+	r->words[w] &= ~BIT_ULL(off % POOL_WORD_BITS);
+	__clear_bit(w, r->full);
+	__clear_bit(BIT_WORD(w), r->full2);
+}
+
+/*
+ * The first word of @r at or after @w that is not full, or a value >= @wend
+ * if there is none before @wend. Whole words of the summary that are all
+ * ones are skipped through the second summary.
+ */
+static unsigned long range_next_word(const struct ipcp_neg_pool_range *r,
+				     unsigned long w, unsigned long wend)
+{
+	unsigned long fw = BIT_WORD(w);
+	unsigned long nfw = BITS_TO_LONGS(r->nwords);
+	unsigned long bits;
+
+	if (w >= wend)
+		return wend;
+	bits = ~r->full[fw] & BITMAP_FIRST_WORD_MASK(w);
+	if (!bits) {
+		fw = find_next_zero_bit(r->full2, nfw, fw + 1);
+		if (fw >= nfw)
+			return wend;
+		bits = ~r->full[fw];
+	}
+	return fw * BITS_PER_LONG + __ffs(bits);
 }
 
 /*
@@ -170,7 +205,7 @@ static bool range_find(const struct ipcp_neg_pool_range *r, u32 from, u32 to,
 		return false;
 	free = ~r->words[w] & (~0ULL << (from % POOL_WORD_BITS));
 	while (!free) {
-		w = find_next_zero_bit(r->full, wend, w + 1);
+		w = range_next_word(r, w + 1, wend);
 		if (w >= wend)
 			return false;
 		free = ~r->words[w];
@@ -192,8 +227,9 @@ static struct ipcp_neg_pool_range *range_alloc(u32 first, u32 last,
 	struct ipcp_neg_pool_range *r;
 	u32 size = last - first + 1;
 	u32 nwords = DIV_ROUND_UP(size, POOL_WORD_BITS);
+	u32 nfull = BITS_TO_LONGS(nwords);
 	size_t bytes = nwords * sizeof(u64) +
-		       BITS_TO_LONGS(nwords) * sizeof(unsigned long);
+		       (nfull + BITS_TO_LONGS(nfull)) * sizeof(unsigned long);
 
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
@@ -204,6 +240,7 @@ static struct ipcp_neg_pool_range *range_alloc(u32 first, u32 last,
 		return NULL;
 	}
 	r->full = (unsigned long *)(r->words + nwords);
+	r->full2 = r->full + nfull;
 	r->first = first;
 	r->last = last;
 	r->size = size;

@@ -699,6 +699,39 @@ static void pool_test_word_boundaries(struct kunit *test)
 	PT_USAGE(test, p, c->size, 0);
 }
 
+/*
+ * A range of three summary words of full words (3 * 4096 addresses) and
+ * then some: when it is full, a search walks the second summary past whole
+ * summary words that are all ones, to the one free address.
+ */
+static void pool_test_full_summary_words(struct kunit *test)
+{
+	struct ipcp_neg_pool *p = pt_new(test, 0, "p");
+	u32 first = A4(10, 40, 0, 0), size = 3 * 4096 + 100;
+	u32 last = first + size - 1;
+	u32 x = first + 2 * 4096 + 4000, y = last - 3;
+	struct ipcp_neg_pool *owner;
+	u32 i;
+
+	KUNIT_ASSERT_EQ(test, pt_range(p, first, last), 0);
+	for (i = 0; i < size; i++)
+		KUNIT_ASSERT_EQ(test, pt_take_any(p, &owner), first + i);
+	KUNIT_EXPECT_EQ(test, pt_take_any(p, &owner), 0);
+	PT_USAGE(test, p, size, size);
+	KUNIT_EXPECT_EQ(test, pt_release(p, y), 0);
+	KUNIT_EXPECT_EQ(test, pt_release(p, x), 0);
+	KUNIT_EXPECT_EQ(test, pt_take_any(p, &owner), x);
+	KUNIT_EXPECT_EQ(test, pt_take_any(p, &owner), y);
+	KUNIT_EXPECT_EQ(test, pt_take_any(p, &owner), 0);
+	/* a freed address in the first summary word is found again */
+	KUNIT_EXPECT_EQ(test, pt_release(p, first + 5), 0);
+	KUNIT_EXPECT_EQ(test, pt_take_any(p, &owner), first + 5);
+	KUNIT_EXPECT_EQ(test, pt_take_any(p, &owner), 0);
+	for (i = first; i <= last; i++)
+		KUNIT_ASSERT_EQ(test, pt_release(p, i), 0);
+	PT_USAGE(test, p, size, 0);
+}
+
 static void pool_test_slash8(struct kunit *test)
 {
 	struct ipcp_neg_pool *p = pt_new(test, 0, "p");
@@ -1335,6 +1368,7 @@ static struct kunit_case pool_test_cases[] = {
 	KUNIT_CASE(pool_test_next_fit_ranges),
 	KUNIT_CASE(pool_test_sticky),
 	KUNIT_CASE_PARAM(pool_test_word_boundaries, pool_word_gen_params),
+	KUNIT_CASE(pool_test_full_summary_words),
 	KUNIT_CASE(pool_test_slash8),
 	KUNIT_CASE(pool_test_chain),
 	KUNIT_CASE(pool_test_cycle),

@@ -6,4 +6,6 @@
 #include <linux/bitops.h>
 #include <linux/kernel.h>
 
+#define BITMAP_FIRST_WORD_MASK(start) (~0UL << ((start) & (BITS_PER_LONG - 1)))
+
 #endif

@@ -27,6 +27,11 @@ static inline unsigned int __ffs64(u64 word)
 	return __builtin_ctzll(word);
 }
 
+static inline unsigned long __ffs(unsigned long word)
+{
+	return __builtin_ctzl(word);
+}
+
 /* Deliberately naive: bit by bit */
 static inline unsigned long find_next_zero_bit(const unsigned long *addr,
 					       unsigned long size,
