@@ -15,7 +15,8 @@
 #    is the only one, a second one is refused; detach leaves the unit.
 #  - module-silent-peer: pppd stopped (SIGSTOP) stops answering LCP
 #    Echo-Requests: the link is declared dead and its address deleted.
-#  - module-unload: rmmod with a live link is clean and deletes the address.
+#  - module-unload-live: rmmod with three live links is clean, deletes the
+#    addresses and sends each pppd a Terminate-Request.
 . /test/lib.sh
 
 # start_peer NAME PPPD_OPTS: socat joins two ptys, /tmp/NAME.pty for the
@@ -351,24 +352,42 @@ module_silent_peer() {
 	fi
 }
 
+# Three live links: unload closes all of them, then waits for their
+# Terminate-Acks together
 module_unload() {
+	local n ifs= pids= socats=
 	FAILED=
-	if ! start_peer munl "noipdefault"; then
-		result fail module-unload-live "could not start pppd"
-		return
-	fi
-	if attach --tty /tmp/munl.pty --role server --local 10.0.3.1 \
-	    --remote 10.0.3.2; then
-		check "IPCP up" wait_for 30 "$IF's address" \
-			has_ipv4 "$IF" "inet 10.0.3.1 peer 10.0.3.2/32"
-		check "rmmod ipcp_neg with a live link" rmmod ipcp_neg
+	for n in 1 2 3; do
+		if ! start_peer "munl$n" "noipdefault"; then
+			FAILED="${FAILED:+$FAILED; }could not start pppd $n"
+			continue
+		fi
+		pids="$pids $PEER_PID"
+		socats="$socats $SOCAT_PID"
+		if attach --tty "/tmp/munl$n.pty" --role server \
+		    --local "10.0.3.$((4 * n + 1))" --remote "10.0.3.$((4 * n + 2))"; then
+			ifs="$ifs $IF"
+			check "IPCP up on link $n" wait_for 30 "$IF's address" \
+				has_ipv4 "$IF" "inet 10.0.3.$((4 * n + 1)) peer 10.0.3.$((4 * n + 2))/32"
+		else
+			FAILED="${FAILED:+$FAILED; }ipcpctl attach $n failed"
+		fi
+	done
+	check "rmmod ipcp_neg with three live links" rmmod ipcp_neg
+	for IF in $ifs; do
 		check "$IF gone or addressless after rmmod" no_ipv4 "$IF"
-		check "pppd saw IPCP go down" wait_for 10 "IPCP down" \
-			test -s /tmp/ppp-munl.down
-	else
-		FAILED="ipcpctl attach failed"
-	fi
-	stop_peer munl
+	done
+	for n in 1 2 3; do
+		check "pppd $n saw IPCP go down" wait_for 10 "IPCP down" \
+			test -s "/tmp/ppp-munl$n.down"
+		check "pppd $n was sent a Terminate-Request" wait_for 10 \
+			"pppd $n's log" grep -q "terminated by peer" "/tmp/pppd-munl$n.log"
+	done
+	for n in 1 2 3; do
+		PEER_PID=$(echo $pids | cut -d ' ' -f "$n")
+		SOCAT_PID=$(echo $socats | cut -d ' ' -f "$n")
+		stop_peer "munl$n"
+	done
 	grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
 	if [ -n "$FAILED" ]; then
 		result fail module-unload-live "$FAILED"
