@@ -68,7 +68,8 @@ snapshot() {
 		[ -r "$f" ] && echo "$f=$(cat "$f" 2>/dev/null)"
 	done
 	ls "$POOLS" 2>/dev/null
-	ipcpctl status "$SRV_ID"
+	# less what moves by itself: the uptime and the LCP Echo counters
+	ipcpctl status "$SRV_ID" | grep -v '^uptime \|Echo-Re'
 	ctl_in pvA status "$CLI_ID" | head -n 1
 	/usr/sbin/ip -o link show | grep -c ': ppp'
 }
