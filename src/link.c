@@ -1256,18 +1256,20 @@ static void link_unlist(struct list_head *dead, const void *owner, bool all)
 
 /*
  * Tear down the unlisted links on @dead: close them all, then wait for
- * their Terminate-Acks together, LINK_TERM_WAIT_MS in all, so that
- * unloading with thousands of live links takes about a second, not a
- * second per link.
+ * their Terminate-Acks together, LINK_TERM_WAIT_MS after the last one
+ * was closed, so that unloading with thousands of live links waits about
+ * a second, not a second per link.
  */
 static void link_destroy_list(struct list_head *dead)
 {
-	unsigned long end = jiffies + msecs_to_jiffies(LINK_TERM_WAIT_MS);
 	struct ipcp_neg_link *link, *tmp;
+	unsigned long end;
 	long left;
 
 	list_for_each_entry(link, dead, dead_node)
 		link_destroy_begin(link, NULL, false);
+	/* the last Terminate-Request sent gets the whole wait */
+	end = jiffies + msecs_to_jiffies(LINK_TERM_WAIT_MS);
 	list_for_each_entry_safe(link, tmp, dead, dead_node) {
 		left = (long)(end - jiffies);
 		if (link->term_wait && left > 0)
