@@ -139,8 +139,9 @@ struct ipcp_neg_ref {
  * @ipcp_state: out: IPCP_NEG_STATE_*
  * @local: out: our negotiated address (0 unless IPCP is Opened)
  * @peer: out: the peer's negotiated address (0 unless IPCP is Opened)
- * @dns: out: client: DNS servers obtained
- * @nbns: out: client: NBNS servers obtained
+ * @dns: out: client: DNS servers obtained; server: DNS servers handed out
+ *	(0 unless IPCP is Opened)
+ * @nbns: out: the same for NBNS servers
  * @rx_dropped: out: frames dropped on the way in (queue full, no IPCP)
  * @tx_dropped: out: frames dropped on the way out
  * @reserved: out: zero
