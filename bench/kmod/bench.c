@@ -31,6 +31,10 @@
 #include "addr_pool.h"
 #include "bench_core.h"
 
+/* The engine's tracepoints, defined here as events.c does in the module */
+#define CREATE_TRACE_POINTS
+#include "trace.h"
+
 static unsigned int n = 20000;
 module_param(n, uint, 0444);
 MODULE_PARM_DESC(n, "full negotiations to run (default 20000)");
