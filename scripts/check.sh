@@ -180,8 +180,26 @@ fuzz_smoke() {
 	fi
 }
 
+# The benchmark module (bench/kmod) compiles src/ too: build it, warning
+# free, so that "make bench" cannot break unnoticed
+build_bench_kmod() {
+	local dir=$out/bench-kmod
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	rsync -a --exclude out --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" \
+		"$tree/src" "$tree/include" "$tree/bench" "$dir/"
+	if make -C "$kdir" M="$dir/bench/kmod" W=1 modules >"$out/bench-kmod.log" 2>&1 &&
+	    ! grep -E 'warning:|error:' "$out/bench-kmod.log"; then
+		hresult pass build-bench-kmod
+	else
+		tail -n 30 "$out/bench-kmod.log"
+		hresult fail build-bench-kmod "see $out/bench-kmod.log"
+	fi
+}
+
 build_ipcpctl
 build_guest_tools
+[ -z "$only" ] && build_bench_kmod
 [ "$job" = check ] && [ -z "$only" ] && fuzz_smoke
 if build_module build-test-kernel-w1 "$kdir" "$out/build" W=1; then
 	GUEST_BIN=$out/guest-bin IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
