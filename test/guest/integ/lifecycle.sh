@@ -44,15 +44,26 @@ pair_opened() {
 	ipcp_opened "" "$SRV_ID" && ipcp_opened "m2m$1" "$CLI_ID"
 }
 
+# flaps_restore: the parameters flaps changed, back (old_rs, old_mc)
+flaps_restore() {
+	[ -n "$old_rs" ] && echo "$old_rs" >"$PARAMS/restart_ms"
+	[ -n "$old_mc" ] && echo "$old_mc" >"$PARAMS/max_configure"
+}
+
 flaps() {
-	local i=0 lcp=0 ipcp=0 t0 t1 side old_rs=
+	local i=0 lcp=0 ipcp=0 t0 t1 side old_rs= old_mc=
 	FAILED=
+	# 100 ms restarts; Max-Configure 100 keeps the 10 s an end may wait
+	# for the other to be attached (a loaded machine needs over 1 s)
 	if [ -e "$PARAMS/restart_ms" ]; then
 		old_rs=$(cat "$PARAMS/restart_ms")
+		old_mc=$(cat "$PARAMS/max_configure")
 		echo 100 >"$PARAMS/restart_ms"
+		echo 100 >"$PARAMS/max_configure"
 	fi
 	if ! m2m_start 50 || ! m2m_up 50; then
 		m2m_stop 50
+		flaps_restore
 		result fail lifecycle-flaps "the pair did not come up"
 		return
 	fi
@@ -98,7 +109,7 @@ flaps() {
 	check "the pair's addresses after the flaps" m2m_up 50
 	check "ping over the pair after the flaps" ping -c 1 -W 5 10.0.50.2
 	m2m_stop 50
-	[ -n "$old_rs" ] && echo "$old_rs" >"$PARAMS/restart_ms"
+	flaps_restore
 	check "no address left on a ppp interface" no_ppp_addr
 	check "no ppp interface left" wait_for 10 "units gone" no_ppp_if
 	finish lifecycle-flaps
