@@ -63,7 +63,7 @@ cp "$TOP/bench/guest/bench.sh" "$out/extra/bench/"
 
 log "booting the plain test kernel in QEMU (bench job, $MEM MiB, N=$N)"
 start=$(date +%s)
-timeout --foreground -k 10 "${IPCP_NEG_VM_TIMEOUT:-2400}" qemu-system-x86_64 \
+timeout --foreground -k 10 "${IPCP_NEG_VM_TIMEOUT:-3600}" qemu-system-x86_64 \
 	-accel tcg -m "$MEM" -smp 2 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-serial "file:$out/guest.results" \

@@ -93,9 +93,6 @@ lint() {
 }
 
 # Kernel messages that mean something went wrong, whatever the tests said.
-splat_re='WARNING:|BUG:|KASAN|UBSAN|kernel BUG|Oops|general protection|Kernel panic|'
-splat_re+='possible recursive locking|possible circular locking|inconsistent lock state|'
-splat_re+='suspicious RCU usage|unreferenced object|ODEBUG|Call Trace:|list_(add|del) corruption'
 
 run_vm() {
 	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-3600} rc
@@ -114,8 +111,8 @@ run_vm() {
 	else
 		hresult pass vm-complete
 	fi
-	if grep -E "$splat_re" "$out/console.log" >"$out/splats.log"; then
-		grep -E -B 5 -A 30 "$splat_re" "$out/console.log" | head -n 200
+	if find_splats "$out/console.log" >"$out/splats.log"; then
+		CONTEXT=1 find_splats "$out/console.log" | head -n 200
 		hresult fail kernel-clean "kernel splat on the console: $(head -n 1 "$out/splats.log")"
 	else
 		hresult pass kernel-clean

@@ -22,3 +22,24 @@ kernel_pkg_version() {
 kernel_src_dir() {
 	echo "$IPCP_NEG_CACHE/linux-source-6.1-$(kernel_pkg_version)"
 }
+
+# What counts as a kernel splat on a test VM's console (grep -E)
+SPLAT_RE='WARNING:|BUG:|KASAN|UBSAN|kernel BUG|Oops|general protection|Kernel panic|'
+SPLAT_RE+='possible recursive locking|possible circular locking|inconsistent lock state|'
+SPLAT_RE+='suspicious RCU usage|unreferenced object|ODEBUG|Call Trace:|list_(add|del) corruption'
+
+# find_splats CONSOLE_LOG: print its splat lines, with 5 lines before and
+# 30 after each when CONTEXT=1. The stack the kernel dumps itself when an
+# injected -ENOMEM fails a sysctl registration (fault.sh: "sysctl could
+# not get directory: ... -12", a pr_err plus dump_stack) is not a splat.
+find_splats() {
+	awk '/sysctl could not get directory: .* -12/ { skip = 60; next }
+	     skip && /<\/TASK>/ { skip = 0; next }
+	     skip { skip--; next }
+	     { print }' "$1" |
+		if [ "${CONTEXT:-0}" = 1 ]; then
+			grep -E -B 5 -A 30 "$SPLAT_RE"
+		else
+			grep -E "$SPLAT_RE"
+		fi
+}

@@ -76,10 +76,7 @@ else
 	tail -n 40 "$out/console.log"
 	hresult fail vm-complete "the guest did not finish (see $out/console.log)"
 fi
-splat_re='WARNING:|BUG:|KASAN|UBSAN|kernel BUG|Oops|general protection|Kernel panic|'
-splat_re+='possible recursive locking|possible circular locking|inconsistent lock state|'
-splat_re+='suspicious RCU usage|unreferenced object|ODEBUG|Call Trace:|list_(add|del) corruption'
-if grep -E "$splat_re" "$out/console.log" >"$out/splats.log"; then
+if find_splats "$out/console.log" >"$out/splats.log"; then
 	head -n 40 "$out/splats.log"
 	hresult fail kernel-clean "kernel splat: $(head -n 1 "$out/splats.log")"
 else
