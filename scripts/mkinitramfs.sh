@@ -22,6 +22,10 @@ trap 'rm -rf "$root"' EXIT
 
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,etc/ppp,proc,sys,dev,tmp,run,var}
 mkdir -p "$root/lib/modules/ipcp_neg" "$root/test"
+# What a real system has: mktemp -d makes the root 0700, which would keep
+# every unprivileged test user from executing anything at all
+chmod 0755 "$root"
+chmod 1777 "$root/tmp"
 
 # busybox applets first, so that real binaries copied below replace them.
 # busybox --list names busybox itself: skip it, or the link loops.
