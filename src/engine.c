@@ -105,6 +105,8 @@ static void engine_lcp_tlu(struct ipcp_neg_fsm *f)
 	struct ipcp_neg_engine *e = lcp_engine(f);
 
 	e->reason = IPCP_NEG_REASON_NONE;
+	/* a new LCP: Echo-Requests of the last one count no more */
+	e->lcp.echo_missed = 0;
 	e->ipcp.fsm.peer_mru = f->peer_mru;
 	if (e->ipcp.fsm.state <= IPCP_NEG_ST_STARTING)
 		ipcp_neg_fsm_up(&e->ipcp.fsm);

@@ -110,7 +110,8 @@ struct ipcp_neg_lcp_stats {
  *	so no new Configure-Request goes out but on the restart timer and the
  *	Max-Configure rule ends the negotiation (This-Layer-Finished).
  *	Cleared by a Configure-Request without our magic.
- * @echo_missed: Echo-Requests sent since the last accepted Echo-Reply
+ * @echo_missed: Echo-Requests sent since the last accepted Echo-Reply or
+ *	since LCP last opened
  *	(the glue's echo timer reads it to declare the link dead)
  * @xid: identifier of the next packet the codec sends by itself
  *	(Echo-Request, Protocol-Reject)

@@ -936,6 +936,38 @@ static void eng_test_peer_silent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l->cli->ups, 0U);
 }
 
+/*
+ * Echo-Requests the peer never answered do not count against a new LCP:
+ * three go unanswered, then the peer renegotiates LCP (a Configure-Request
+ * in Opened); once LCP is Opened again the count starts from zero, or the
+ * glue's echo timer would declare the fresh link dead early.
+ */
+static void eng_test_echo_missed_reset(struct kunit *test)
+{
+	static const u8 lcp_cr[] = { IPCP_NEG_CONFREQ, 77, 0, 4 };
+	struct eng_conf c = { };
+	struct eng_link *l = eng_link_new(test, &c);
+	struct eng_pkt p = { .proto = IPCP_NEG_PROTO_LCP, .len = 4 };
+	struct ipcp_neg_lcp *lcp = &l->srv->e.lcp;
+	int i;
+
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, CLI_FIXED);
+	l->drop = 100;
+	for (i = 0; i < 3; i++)
+		ipcp_neg_lcp_send_echo(lcp);
+	KUNIT_EXPECT_EQ(test, lcp->echo_missed, 3U);
+	l->drop = 0;
+
+	memcpy(p.data, lcp_cr, sizeof(lcp_cr));
+	eng_enqueue(l, l->srv, &p);
+	eng_run(test, l);
+	eng_expect_open(test, l, CLI_FIXED);
+	KUNIT_EXPECT_EQ(test, l->srv->ups, 2U);
+	KUNIT_EXPECT_EQ(test, lcp->echo_missed, 0U);
+}
+
 static struct kunit_case eng_test_cases[] = {
 	KUNIT_CASE(eng_test_fixed_remote),
 	KUNIT_CASE_PARAM(eng_test_pool_exhausted, eng_policy_gen_params),
@@ -947,6 +979,7 @@ static struct kunit_case eng_test_cases[] = {
 	KUNIT_CASE(eng_test_reject_proto),
 	KUNIT_CASE(eng_test_renegotiate),
 	KUNIT_CASE(eng_test_peer_silent),
+	KUNIT_CASE(eng_test_echo_missed_reset),
 	{}
 };
 
