@@ -35,11 +35,13 @@
  *    show/store calls).
  *
  * Teardown (link_destroy; unload closes every link before waiting for the
- * Terminate-Acks of all): remove the sysfs directory, stop the engine,
- * mark the link dead under qlock (nothing is queued or scheduled after
- * that), shut the timers down, kill the tasklet, unregister both channels
- * (no start_xmit after that), cancel the work items, delete the address,
- * release the lease and the files, and free after an RCU grace period.
+ * Terminate-Acks of all, then flushes link_wq, which holds every work
+ * item of every link, so that a teardown begun by kill_work ends first):
+ * remove the sysfs directory, stop the engine, mark the link dead under
+ * qlock (nothing is queued or scheduled after that), shut the timers down,
+ * kill the tasklet, unregister both channels (no start_xmit after that),
+ * cancel the work items, delete the address, release the lease and the
+ * files, and free after an RCU grace period.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -48,14 +50,17 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/if_arp.h>
+#include <linux/if_pppox.h>
 #include <linux/interrupt.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/net.h>
 #include <linux/rculist.h>
 #include <linux/netdevice.h>
 #include <linux/poll.h>
 #include <linux/ppp_channel.h>
 #include <linux/ppp_defs.h>
+#include <linux/ratelimit.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -78,12 +83,27 @@
 #define LINK_HEADROOM		32
 /* How long detach waits for Terminate-Acks (unload: for all links at once) */
 #define LINK_TERM_WAIT_MS	1000
+/*
+ * IPCP up and down lines per link: a peer looping renegotiation gets at
+ * most LINK_LOG_BURST of them every LINK_LOG_INTERVAL, then one line
+ * saying how many were suppressed (counters/ipcp_renegotiations counts
+ * them all)
+ */
+#define LINK_LOG_INTERVAL	(60 * HZ)
+#define LINK_LOG_BURST		10
 /* /dev/ppp's major number (ppp_generic.c keeps its define to itself) */
 #define LINK_PPP_MAJOR		108
 
 static DEFINE_MUTEX(links_mutex);
 static LIST_HEAD(links);		/* Protected by links_mutex */
 static u32 links_last_id;		/* Protected by links_mutex */
+/*
+ * Every work item of every link runs here, so that unload can wait for
+ * them: a teardown that kill_work began (the link already unlisted) must
+ * end before the module's code, the pools and the pernet data go. Set at
+ * init, destroyed (drained) at exit after the last link is unlisted.
+ */
+static struct workqueue_struct *link_wq;
 
 static unsigned long link_echo_delay(void)
 {
@@ -353,7 +373,7 @@ static void link_ipcp_timeout(struct timer_list *t)
 static void link_kill_later(struct ipcp_neg_link *link)
 {
 	WRITE_ONCE(link->lcp_done, true);
-	schedule_work(&link->kill_work);
+	queue_work(link_wq, &link->kill_work);
 }
 
 /* Echo: the peer's LCP must answer, or the link is dead */
@@ -399,6 +419,8 @@ static void link_note_up(struct ipcp_neg_link *link)
 	__be32 a = ip->conf.role == IPCP_NEG_IPCP_CLIENT ? ip->local : ip->peer;
 
 	link->up_since = ktime_get_boottime_seconds();
+	if (link->ipcp_ups++)
+		link->renegotiations++;
 	if (a != link->neg_addr)
 		link->addr_changes++;
 	link->neg_addr = a;
@@ -414,9 +436,10 @@ static void link_ipcp_up(struct ipcp_neg_engine *e)
 	link->want.up = true;
 	WRITE_ONCE(link->ip_up, true);
 	link_note_up(link);
-	schedule_work(&link->addr_work);
-	netdev_info(link->dev, "IPCP up: local %pI4 peer %pI4\n",
-		    &e->ipcp.local, &e->ipcp.peer);
+	queue_work(link_wq, &link->addr_work);
+	if (__ratelimit(&link->log_rs))
+		netdev_info(link->dev, "IPCP up: local %pI4 peer %pI4\n",
+			    &e->ipcp.local, &e->ipcp.peer);
 }
 
 static void link_ipcp_down(struct ipcp_neg_engine *e)
@@ -429,10 +452,10 @@ static void link_ipcp_down(struct ipcp_neg_engine *e)
 	link_lease_drop(link);
 	link->down_reason = e->reason != IPCP_NEG_REASON_NONE ?
 			    e->reason : e->cause;
-	schedule_work(&link->addr_work);
-	netdev_info(link->dev, "IPCP down (%s)\n",
-		    ipcp_neg_engine_reason_name(e->reason != IPCP_NEG_REASON_NONE ?
-						e->reason : e->cause));
+	queue_work(link_wq, &link->addr_work);
+	if (__ratelimit(&link->log_rs))
+		netdev_info(link->dev, "IPCP down (%s)\n",
+			    ipcp_neg_engine_reason_name(link->down_reason));
 }
 
 static void link_finished(struct ipcp_neg_engine *e)
@@ -673,7 +696,7 @@ static int link_hup_wake(wait_queue_entry_t *wait, unsigned int mode,
 	__poll_t mask = key_to_poll(key);
 
 	if (!mask || (mask & (EPOLLHUP | EPOLLERR)))
-		schedule_work(&link->kill_work);
+		queue_work(link_wq, &link->kill_work);
 	return 0;
 }
 
@@ -894,6 +917,7 @@ static void link_init(struct ipcp_neg_link *link, struct net *net)
 	INIT_WORK(&link->addr_work, link_addr_work);
 	INIT_WORK(&link->kill_work, link_kill_work);
 	init_completion(&link->finished);
+	ratelimit_state_init(&link->log_rs, LINK_LOG_INTERVAL, LINK_LOG_BURST);
 	link->lower.ops = &link_lower_ops;
 	link->lower.mtu = PPP_MRU;
 	link->lower.private = link;
@@ -982,6 +1006,7 @@ int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
 	return 0;
 
 err_pool:
+	tasklet_kill(&link->tasklet);
 	ipcp_neg_pool_put(link->pool);
 err_free:
 	put_net(link->net);
@@ -1014,25 +1039,112 @@ static bool link_is_ppp_file(struct file *f)
 	return inode && S_ISCHR(inode->i_mode) && imajor(inode) == LINK_PPP_MAJOR;
 }
 
-/* The pppN unit UPPER is connected to */
-static struct net_device *link_find_dev(struct ipcp_neg_link *link)
+/*
+ * What ppp_generic keeps in an attached /dev/ppp file's private_data: the
+ * struct ppp_file that is the first member of the unit's struct ppp (so
+ * netdev_priv() of the unit) or of a channel's struct channel (so the
+ * ppp_channel's ->ppp). Set once by PPPIOCNEWUNIT, PPPIOCATTACH or
+ * PPPIOCATTCHAN, never changed while the file is open (6.1 to 6.12);
+ * only compared, never dereferenced. NULL for an unattached file.
+ */
+static const void *link_ppp_file_of(struct file *f)
 {
-	char name[IFNAMSIZ];
-	struct net_device *dev;
-	const char *n;
+	return link_is_ppp_file(f) ? READ_ONCE(f->private_data) : NULL;
+}
 
-	n = ppp_dev_name(&link->upper);
-	if (!n)
-		return ERR_PTR(-ENOTCONN);
-	strscpy(name, n, sizeof(name));
-	dev = dev_get_by_name(link->net, name);
+/*
+ * The transport: none, a PPPoX socket (its channel's ppp_file in @chan),
+ * or a character device other than /dev/ppp (a tty with the PPP line
+ * discipline; ppp_async exports nothing that would tell its channel)
+ */
+static int link_check_transport(struct file *f, const void **chan)
+{
+	struct socket *sock;
+
+	*chan = NULL;
+	if (!f)
+		return 0;
+	sock = sock_from_file(f);
+	if (sock) {
+		if (!sock->sk || sock->sk->sk_family != AF_PPPOX)
+			return -ENOTTY;
+		*chan = READ_ONCE(pppox_sk(sock->sk)->chan.ppp);
+		return *chan ? 0 : -ENOTCONN;
+	}
+	if (!S_ISCHR(file_inode(f)->i_mode) || link_is_ppp_file(f))
+		return -ENOTTY;
+	return 0;
+}
+
+/*
+ * The unit whose /dev/ppp file @unit is, in the link's namespace, found by
+ * identity, not by name: held, or NULL
+ */
+static struct net_device *link_unit_dev(struct ipcp_neg_link *link,
+					const void *unit)
+{
+	struct net_device *dev, *found = NULL;
+
+	rcu_read_lock();
+	for_each_netdev_rcu(link->net, dev) {
+		if (dev->type == ARPHRD_PPP && netdev_priv(dev) == unit) {
+			dev_hold(dev);
+			found = dev;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/*
+ * Do the files belong together? UPPER's file is attached to UPPER, the
+ * unit's file is a unit of the link's namespace that UPPER is connected
+ * to, the bridge's file is attached to a channel that is none of these
+ * (for a PPPoX transport: the socket's own channel). Return the unit,
+ * held, or an ERR_PTR: -ENOTTY (the transport is neither a tty nor a
+ * PPPoX socket), -EBADFD (a file is not what it should be), -ENODEV (no
+ * such unit here), -ENOTCONN (UPPER not connected to that unit, or the
+ * PPPoX socket not connected).
+ */
+static struct net_device *link_check_files(struct ipcp_neg_link *link,
+					   struct file *files[IPCP_NEG_LINK_NFILES])
+{
+	const void *bridge = link_ppp_file_of(files[IPCP_NEG_LINK_BRIDGE]);
+	const void *unit = link_ppp_file_of(files[IPCP_NEG_LINK_UNIT]);
+	const void *chan;
+	struct net_device *dev;
+	int err;
+
+	err = link_check_transport(files[IPCP_NEG_LINK_TRANSPORT], &chan);
+	if (err)
+		return ERR_PTR(err);
+	if (!bridge || !unit ||
+	    link_ppp_file_of(files[IPCP_NEG_LINK_UPPER]) != link->upper.ppp ||
+	    bridge == link->upper.ppp || bridge == link->lower.ppp ||
+	    bridge == unit || (chan && bridge != chan))
+		return ERR_PTR(-EBADFD);
+	dev = link_unit_dev(link, unit);
 	if (!dev)
 		return ERR_PTR(-ENODEV);
-	if (dev->type != ARPHRD_PPP) {
+	/* the name's address, not its bytes: is UPPER's unit @dev? */
+	if (ppp_dev_name(&link->upper) != dev->name) {
 		dev_put(dev);
-		return ERR_PTR(-ENODEV);
+		return ERR_PTR(-ENOTCONN);
 	}
 	return dev;
+}
+
+/*
+ * A failed attach: the netdevice notifier may have seen @link->dev and
+ * set dev_gone meanwhile; once no notifier can see the old device any
+ * more, that no longer concerns the link (a later attach would be killed)
+ */
+static void link_attach_undo(struct ipcp_neg_link *link)
+{
+	WRITE_ONCE(link->dev, NULL);
+	synchronize_rcu();
+	WRITE_ONCE(link->dev_gone, false);
 }
 
 static int link_attach(struct ipcp_neg_link *link,
@@ -1041,17 +1153,22 @@ static int link_attach(struct ipcp_neg_link *link,
 	struct net_device *dev;
 	int err;
 
-	if (!link_is_ppp_file(files[IPCP_NEG_LINK_BRIDGE]) ||
-	    !link_is_ppp_file(files[IPCP_NEG_LINK_UNIT]) ||
-	    !link_is_ppp_file(files[IPCP_NEG_LINK_UPPER]))
-		return -EBADFD;
-	dev = link_find_dev(link);
+	dev = link_check_files(link, files);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	err = ipcp_neg_addr_manage(dev);
 	if (err)
 		goto err_dev;
 	WRITE_ONCE(link->dev, dev);
+	/*
+	 * Unregistration sets reg_state before its notifier walks the links:
+	 * either it finds @dev here and kill_work ends the link once attach
+	 * lets go of links_mutex, or we see the unit going
+	 */
+	smp_mb();
+	err = -ENODEV;
+	if (READ_ONCE(dev->reg_state) != NETREG_REGISTERED)
+		goto err_manage;
 	err = link_watch(link, files[IPCP_NEG_LINK_BRIDGE]);
 	if (err)
 		goto err_manage;
@@ -1073,7 +1190,7 @@ static int link_attach(struct ipcp_neg_link *link,
 err_watch:
 	link_unwatch(link);
 err_manage:
-	WRITE_ONCE(link->dev, NULL);
+	link_attach_undo(link);
 	ipcp_neg_addr_unmanage(dev);
 err_dev:
 	dev_put(dev);
@@ -1319,7 +1436,7 @@ static int link_netdev_event(struct notifier_block *nb, unsigned long event,
 		spin_lock_bh(&link->qlock);
 		if (!link->dead) {
 			WRITE_ONCE(link->dev_gone, true);
-			schedule_work(&link->kill_work);
+			queue_work(link_wq, &link->kill_work);
 		}
 		spin_unlock_bh(&link->qlock);
 	}
@@ -1334,24 +1451,33 @@ static struct notifier_block link_netdev_nb = {
 /**
  * ipcp_neg_link_init - set up the link registry
  *
- * Prepares the links' sysfs files and registers the netdevice notifier
- * that lets a deleted unit go.
+ * Makes the links' workqueue, prepares their sysfs files and registers the
+ * netdevice notifier that lets a deleted unit go.
  *
  * Context: process context.
- * Return: 0 or the notifier registration's error.
+ * Return: 0, -ENOMEM or the notifier registration's error.
  */
 int ipcp_neg_link_init(void)
 {
+	int err;
+
+	link_wq = alloc_workqueue("ipcp_neg", 0, 0);
+	if (!link_wq)
+		return -ENOMEM;
 	ipcp_neg_link_sysfs_init();
-	return register_netdevice_notifier(&link_netdev_nb);
+	err = register_netdevice_notifier(&link_netdev_nb);
+	if (err)
+		destroy_workqueue(link_wq);
+	return err;
 }
 
 /**
  * ipcp_neg_link_exit - tear every link down (module unload)
  *
  * Each attached link sends its LCP Terminate-Request and has its address
- * deleted. Call after the control device is gone, before the address
- * programmer and the pools.
+ * deleted; a teardown already under way in a work item (the unit deleted,
+ * the transport hung up, LCP finished) is waited for. Call after the
+ * control device is gone, before the address programmer and the pools.
  *
  * Context: process context.
  */
@@ -1361,5 +1487,13 @@ void ipcp_neg_link_exit(void)
 
 	link_unlist(&dead, NULL, true);
 	link_destroy_list(&dead);
+	/*
+	 * Wait for the teardowns work items began. Flush, not only destroy:
+	 * while one runs, a hang-up wake-up may still queue its link's
+	 * kill_work (which that teardown cancels), and destroy's drain would
+	 * warn about it. After the flush no link exists to queue anything.
+	 */
+	flush_workqueue(link_wq);
+	destroy_workqueue(link_wq);
 	unregister_netdevice_notifier(&link_netdev_nb);
 }

@@ -12,6 +12,7 @@
 #include <linux/list.h>
 #include <linux/netdevice.h>
 #include <linux/poll.h>
+#include <linux/ratelimit.h>
 #include <linux/ppp_channel.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
@@ -113,6 +114,9 @@ struct link_addr {
  * @neg_addr: the last negotiated local (client) or peer (server)
  *	address; Protected by lock
  * @addr_changes: times @neg_addr changed; Protected by lock
+ * @ipcp_ups: times IPCP went up; Protected by lock
+ * @renegotiations: IPCP ups after the first; Protected by lock
+ * @log_rs: ratelimits the IPCP up and down lines (a peer can loop them)
  * @up_since: CLOCK_BOOTTIME seconds of the last IPCP up, 0 while down;
  *	Protected by lock
  * @qlock: protects the queues and @dead
@@ -172,6 +176,9 @@ struct ipcp_neg_link {
 	__be32 handed[IPCP_NEG_IPCP_O_COUNT];
 	__be32 neg_addr;
 	u32 addr_changes;
+	u32 ipcp_ups;
+	u32 renegotiations;
+	struct ratelimit_state log_rs;
 	time64_t up_since;
 
 	spinlock_t qlock;		/* the queues and @dead */

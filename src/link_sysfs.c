@@ -921,7 +921,7 @@ ATTRIBUTE_GROUPS(ls_state);
 enum ls_ctr_src { LS_LCP, LS_IPCP, LS_LINK };
 enum ls_ctr_field {
 	LS_TX, LS_RX, LS_MALFORMED, LS_DISCARDED, LS_NAK_LOOPS,
-	LS_ADDR_CHANGES, LS_RX_DROPPED, LS_TX_DROPPED
+	LS_ADDR_CHANGES, LS_RENEGOTIATIONS, LS_RX_DROPPED, LS_TX_DROPPED
 };
 
 /**
@@ -959,6 +959,8 @@ static u32 ls_link_ctr(struct ipcp_neg_link *link, u8 field)
 	switch (field) {
 	case LS_ADDR_CHANGES:
 		return link->addr_changes;
+	case LS_RENEGOTIATIONS:
+		return link->renegotiations;
 	case LS_RX_DROPPED:
 		return atomic_read(&link->rx_dropped);
 	default:
@@ -1032,6 +1034,7 @@ static struct ls_ctr ls_ctrs[] = {
 	LS_CTR(ipcp_discarded, LS_IPCP, LS_DISCARDED, 0),
 	LS_CTR(ipcp_nak_loops, LS_IPCP, LS_NAK_LOOPS, 0),
 	LS_CTR(addr_changes, LS_LINK, LS_ADDR_CHANGES, 0),
+	LS_CTR(ipcp_renegotiations, LS_LINK, LS_RENEGOTIATIONS, 0),
 	LS_CTR(rx_dropped, LS_LINK, LS_RX_DROPPED, 0),
 	LS_CTR(tx_dropped, LS_LINK, LS_TX_DROPPED, 0),
 };

@@ -519,6 +519,22 @@ static int attach_create(struct attach_state *st, struct attach_opts *o)
 	return -1;
 }
 
+/* What the module's ATTACH errors mean (Documentation/ipcp_neg.rst) */
+static const char *attach_strerror(int err)
+{
+	switch (err) {
+	case ENOTTY:
+		return "the transport is neither a tty nor a PPPoX socket";
+	case EBADFD:
+		return "the /dev/ppp files do not belong to this link and its transport";
+	case ENODEV:
+		return "the unit is not a PPP unit of this network namespace";
+	case ENOTCONN:
+		return "the link's UPPER channel is not connected to that unit, or the transport is not connected";
+	}
+	return ctl_strerror(err);
+}
+
 static int attach_hand_over(struct attach_state *st, struct attach_opts *o)
 {
 	struct ipcp_neg_attach at;
@@ -530,7 +546,7 @@ static int attach_hand_over(struct attach_state *st, struct attach_opts *o)
 	at.unit_fd = st->unit;
 	at.upper_fd = st->upper;
 	if (ioctl(st->ctl, IPCP_NEG_IOC_ATTACH, &at) < 0) {
-		err_msg("cannot attach the link: %s", ctl_strerror(errno));
+		err_msg("cannot attach the link: %s", attach_strerror(errno));
 		return -1;
 	}
 	printf("%.*s %u\n", IPCP_NEG_IFNAME_SIZE, at.ifname, at.id);

@@ -88,13 +88,18 @@ struct ipcp_neg_create {
  * struct ipcp_neg_attach - IPCP_NEG_IOC_ATTACH
  * @id: the link, from IPCP_NEG_IOC_CREATE
  * @transport_fd: the transport's file (a tty with N_PPP, a PPPoX socket)
- *	or -1 when user space keeps it open by other means
+ *	or -1 when user space keeps it open by other means; anything else
+ *	gives ENOTTY
  * @bridge_fd: /dev/ppp attached to the transport's channel and bridged to
  *	LOWER; the module watches it for hang-up
  * @unit_fd: /dev/ppp owning the pppN unit, or attached to it
  * @upper_fd: /dev/ppp attached to UPPER and connected to the unit
  * @reserved: zero
  * @ifname: out: the unit's interface name
+ *
+ * Files that do not belong together give EBADFD; a unit that is not in
+ * the caller's namespace ENODEV; UPPER not connected to the unit, or a
+ * PPPoX socket not connected, ENOTCONN.
  */
 struct ipcp_neg_attach {
 	__u32 id;

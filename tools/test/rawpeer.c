@@ -1011,6 +1011,29 @@ static void step_termstorm(int n)
 	       s->count - before, n);
 }
 
+/*
+ * N IPCP renegotiations from Opened: each time a new IPCP Configure-Request
+ * (the module goes down, requests again and Acks ours), then Opened again
+ */
+static void step_reneg(int n)
+{
+	long t = now_ms();
+	int i, ok = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!ipcp_open())
+			break;
+		ipcp.acked_them = 0;
+		send_cr(&ipcp, 1);
+		if (!wait_until(ipcp_open, 10000))
+			break;
+		ok++;
+	}
+	printf("stat reneg %d of %d in %ld ms\n", ok, n, now_ms() - t);
+	expect(ok == n, "IPCP renegotiated %d of %d times, Opened again each time",
+	       ok, n);
+}
+
 /* Protocol-Reject of @proto; the module terminates that protocol */
 static void step_protrej(uint16_t proto)
 {
@@ -1091,7 +1114,7 @@ static void bad_usage(void)
 		"steps: up lcpup sync crflood:N echoflood:N naks:N naksilent:N\n"
 		"       truncated zerolen\n"
 		"       badopts wrongids unknowncode unknownproto oversized\n"
-		"       termstorm:N protrej-ipcp protrej-lcp loop:MS silent:MS\n"
+		"       termstorm:N reneg:N protrej-ipcp protrej-lcp loop:MS silent:MS\n"
 		"       rejectall\n");
 	exit(2);
 }
@@ -1137,6 +1160,8 @@ static void run_step(const char *s)
 		step_unknownproto();
 	else if (!strcmp(s, "oversized"))
 		step_oversized(max);
+	else if (!strncmp(s, "reneg", 5))
+		step_reneg(arg_n(s, 1000));
 	else if (!strncmp(s, "termstorm", 9))
 		step_termstorm(arg_n(s, 200));
 	else if (!strcmp(s, "protrej-ipcp"))

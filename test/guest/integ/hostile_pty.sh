@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 420
+# timeout: 600
 # Hostile peers over a pty (RFC 1662 framing, ppp_async on the module's
 # side): rawpeer attacks a module link and checks the bytes it gets back;
 # between attacks the script checks the RFC 1661 states (state/lcp,
@@ -15,6 +15,8 @@
 #  - hostile-pty-reject-server/-client: the peer Rejects every option.
 #  - hostile-pty-termstorm, hostile-pty-protrej-lcp: the link goes.
 #  - hostile-pty-loopback: a looped-back line is detected, the link goes.
+#  - hostile-pty-reneg: the peer renegotiates IPCP 1000 times in a row:
+#    every one counted, the kernel log grows by a bounded number of lines.
 #  - hostile-pty-after: a normal negotiation, and Slab bounded overall.
 . /test/lib.sh
 . /test/hostile_lib.sh
@@ -293,6 +295,37 @@ loopback() {
 	hp_result hostile-pty-loopback "$t0"
 }
 
+# 1000 IPCP renegotiations: each an "IPCP down" and "IPCP up" for the
+# module, which may log only a bounded number of them
+reneg() {
+	local t0 l0 l1
+	FAILED=
+	t0=$(hp_uptime_ms)
+	if ! start hpr --role server --local 10.0.29.1 --remote 10.0.29.2 -- \
+	    up sync reneg:1000 sync; then
+		result fail hostile-pty-reneg "could not start"
+		return
+	fi
+	after_sync "negotiated"
+	hp_snap "$IF" ipcp_renegotiations
+	l0=$(dmesg | wc -l)
+	hp_go
+	check "rawpeer reached sync 2 (1000 renegotiations)" hp_wait_sync 300 &&
+		check "every renegotiation opened IPCP again" hp_wire_ok
+	l1=$(dmesg | wc -l)
+	grep '^stat reneg' "$HP_LOG"
+	say "  kernel log: $((l1 - l0)) lines for 1000 renegotiations"
+	hp_delta "$IF" ipcp_renegotiations
+	check "1000 renegotiations counted (counted: ${HP_D:-no counter})" \
+		[ "${HP_D:-0}" = 1000 ]
+	check "the kernel log grew by at most 30 lines" [ $((l1 - l0)) -le 30 ]
+	check "LCP and IPCP opened" hp_states "$IF" "opened opened"
+	check "$IF has 10.0.29.1 peer 10.0.29.2/32" wait_for 10 "$IF's address" \
+		has_ipv4 "$IF" "inet 10.0.29.1 peer 10.0.29.2/32"
+	finish
+	hp_result hostile-pty-reneg "$t0" "$(grep '^stat reneg' "$HP_LOG")"
+}
+
 after() {
 	local t0
 	FAILED=
@@ -325,4 +358,5 @@ reject_client
 termstorm
 protrej_lcp
 loopback
+reneg
 after

@@ -146,7 +146,7 @@ ipcp_tx_termreq ipcp_rx_termreq ipcp_tx_termack ipcp_rx_termack
 ipcp_tx_coderej ipcp_rx_coderej lcp_tx_protrej lcp_rx_protrej lcp_tx_echoreq
 lcp_rx_echoreq lcp_tx_echorep lcp_rx_echorep lcp_tx_discreq lcp_rx_discreq
 lcp_malformed lcp_discarded lcp_nak_loops ipcp_malformed ipcp_discarded
-ipcp_nak_loops addr_changes rx_dropped tx_dropped"
+ipcp_nak_loops addr_changes ipcp_renegotiations rx_dropped tx_dropped"
 
 # every counter the ABI names, and no other file, each a decimal number
 counters_all() {

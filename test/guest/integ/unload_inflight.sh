@@ -1,0 +1,85 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 300
+# Unload while a teardown that the module began by itself is still under way.
+#  - unload-inflight-unitdel: the unit of a live link is deleted ("ip link
+#    del pppN", which makes the link's work item tear it down, sending a
+#    Terminate-Request and waiting for the Ack) and the module unloaded at
+#    once. The peer pppd is stopped, so no Ack comes and the teardown waits
+#    its full second. When rmmod returns, that teardown must have ended
+#    ("link N detached" is in the kernel log); the kernel must stay clean
+#    (no use-after-free of the module's code, pools or pernet data: the
+#    console scan of make check sees any splat). Three rounds.
+#  - unload-inflight-hangup: the transport hangs up (socat killed) and the
+#    module is unloaded at once, three rounds: rmmod waits for the
+#    teardown the hang-up began.
+. /test/lib.sh
+. /test/stress_lib.sh
+
+# no_splat: the kernel log shows no splat (make check scans the console
+# for every kind; this catches the crash in the round that caused it)
+no_splat() {
+	! dmesg | grep -E 'BUG:|KASAN|Oops|general protection|WARNING:' >&2
+}
+
+# up_link NAME: a server link on a pty against a pppd in NETNS NAME; sets
+# IF, ID, PTY_PID, PEER_PID
+up_link() {
+	pty_pair "$1" &&
+		peer_pppd "$1" "$1" "noipdefault" &&
+		attach_in "" --tty "/tmp/$1.a" --role server --local 10.0.81.1 \
+			--remote 10.0.81.2 &&
+		wait_for 30 "link $ID opened" ipcp_opened "" "$ID"
+}
+
+# down_peer NAME: what up_link left, without the module
+down_peer() {
+	kill -CONT "$PEER_PID" 2>/dev/null
+	stop_pid "$PEER_PID"
+	stop_pid "$PTY_PID"
+	ip netns del "$1" 2>/dev/null
+}
+
+# detached ID: the kernel log says link ID was torn down
+detached() {
+	dmesg | grep -q ": link $1 detached$"
+}
+
+# round NAME HOW: one round; HOW is unitdel or hangup
+round() {
+	local name=$1 how=$2 id
+	load_module
+	if ! up_link "$name"; then
+		note "$name: the link did not come up"
+		down_peer "$name"
+		return
+	fi
+	id=$ID
+	case "$how" in
+	unitdel)
+		kill -STOP "$PEER_PID"
+		ip link del "$IF"
+		;;
+	hangup)
+		kill "$PTY_PID"
+		;;
+	esac
+	if ! rmmod ipcp_neg; then
+		note "$name: rmmod failed"
+		wait_for 10 "the link gone" link_gone_in "" "$id"
+		rmmod ipcp_neg
+	fi
+	check "$name: link $id torn down before rmmod returned" detached "$id"
+	check "$name: module gone" sh -c "! grep -q '^ipcp_neg ' /proc/modules"
+	down_peer "$name"
+	check "$name: no splat" no_splat
+}
+
+for how in unitdel hangup; do
+	FAILED=
+	for n in 1 2 3; do
+		round "ui$how$n" "$how"
+	done
+	finish "unload-inflight-$how"
+done
+load_module
