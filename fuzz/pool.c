@@ -11,7 +11,11 @@
  * linear scan in next-fit order for take_any, a graph walk for chains.
  * Addresses come from four 4096-address blocks per namespace (0.0.0.0/20,
  * 10.0.0.0/20, 10.0.16.0/20, 255.255.240.0/20), so that 0.0.0.0 and
- * 255.255.255.255 are met; there are two namespaces.
+ * 255.255.255.255 are met; there are two namespaces, the second not owned
+ * by the initial user namespace, so bound to FUZZ_USERNS_ADDRS addresses.
+ * A range is one bitmap chunk (ranges here are at most 4096 addresses):
+ * it exists while the range has a lease, and taking the first lease of a
+ * range allocates it (two allocations), which the model follows.
  *
  * Input: operations until the input ends. An operation is one byte, bits
  * 0-3 the operation and bits 4-7 an argument, then its parameters:
@@ -32,7 +36,8 @@
  *	12	cleanup_net: namespace (arg & 1)
  *	13	the next allocations fail: arg & 1 the second only, else all
  *	14	take_any up to arg * 8 + 1 times
- *	15	mem: handle (memory is at least the ranges' bitmaps)
+ *	15	mem: handle (memory is the chunks of the ranges with leases,
+ *		plus a little per pool and range)
  * A handle parameter is a byte picking one of the held pools.
  */
 
@@ -44,10 +49,12 @@
 #include <linux/kernel.h>
 #include <linux/rcupdate.h>
 #include <linux/string.h>
+#include <linux/user_namespace.h>
 #include <net/net_namespace.h>
 
 #include "addr_pool.h"
 #include "common.h"
+#include "params.h"
 #include "shim.h"
 
 #define NPOOLS		24
@@ -56,6 +63,8 @@
 #define BLOCK		4096
 #define NAME_BUF	40
 #define NO_POOL		(-1)
+/* userns_pool_addrs for nets[1]: room for some of its 4 blocks, not all */
+#define FUZZ_USERNS_ADDRS	6000
 
 static const u32 blocks[4] = { 0x00000000, 0x0a000000, 0x0a001000, 0xfffff000 };
 
@@ -64,6 +73,7 @@ struct mrange {
 	u32 first;
 	u32 last;
 	bool prefix;
+	u32 leased;
 };
 
 /**
@@ -113,7 +123,17 @@ struct lease {
 	struct ipcp_neg_pool *owner;
 };
 
-static struct net nets[2];
+static struct user_namespace fuzz_userns;
+static struct net nets[2] = {
+	{ .id = 0, .user_ns = &init_user_ns },
+	{ .id = 1, .user_ns = &fuzz_userns },
+};
+
+/* The module parameter, as the pool code reads it (params.c is not here) */
+unsigned int ipcp_neg_param_userns_pool_addrs(void)
+{
+	return FUZZ_USERNS_ADDRS;
+}
 
 static struct {
 	struct mpool p[NPOOLS];
@@ -123,6 +143,7 @@ static struct {
 	int nleases;
 	u8 leased[2][ARRAY_SIZE(blocks)][BLOCK];
 	u32 kmem;			/* allocation failure pattern */
+	unsigned int kcount;		/* allocations made since it was set */
 	char name[NAME_BUF];
 } m;
 
@@ -279,12 +300,26 @@ static void m_lease(struct mpool *p, u32 a)
 	*s = 1;
 	p->used++;
 	p->refs++;
+	p->r[m_range_of(p, a)].leased++;
+}
+
+/* The code's next allocation, in the order it makes them: does it fail? */
+static bool m_alloc_fails(void)
+{
+	return m.kmem & BIT(m.kcount++ % 32);
+}
+
+/* A range's chunk: its header, then its words (not tried if that failed) */
+static bool m_chunk_fails(void)
+{
+	return m_alloc_fails() || m_alloc_fails();
 }
 
 /* Next fit in one pool: a circular scan from the cursor; 0 if none */
 static u32 m_take_any_one(struct mpool *p)
 {
 	u64 all = 0, k, idx;
+	bool skip = false;
 	unsigned int ri;
 	u32 a;
 
@@ -297,8 +332,14 @@ static u32 m_take_any_one(struct mpool *p)
 		for (ri = 0; idx >= m_size(&p->r[ri]); ri++)
 			idx -= m_size(&p->r[ri]);
 		a = p->r[ri].first + idx;
-		if (m_reserved(p, ri, a) || m_leased(p->net, a))
+		/* a chunk that failed is passed over up to the range's end */
+		skip &= idx != 0;
+		if (skip || m_reserved(p, ri, a) || m_leased(p->net, a))
 			continue;
+		if (!p->r[ri].leased && m_chunk_fails()) {
+			skip = true;
+			continue;
+		}
 		m_lease(p, a);
 		p->cur = (p->cur + k) % all + 1;
 		return a;
@@ -328,6 +369,8 @@ static int m_take(int i, u32 a, int *owner)
 			return -EPERM;
 		if (m_leased(m.p[i].net, a))
 			return -EBUSY;
+		if (!m.p[i].r[ri].leased && m_chunk_fails())
+			return -ENOMEM;
 		m_lease(&m.p[i], a);
 		*owner = i;
 		return 0;
@@ -349,6 +392,7 @@ static int m_release(int i, u32 a, int *owner)
 			return -EINVAL;
 		*m_lease_slot(m.p[i].net, a) = 0;
 		m.p[i].used--;
+		m.p[i].r[ri].leased--;
 		*owner = i;
 		return 0;
 	}
@@ -406,9 +450,28 @@ static u32 read_addr(struct fuzz_in *in, u8 arg)
 
 /* ---- operations ---- */
 
-static bool kmem_fails(unsigned int allocs)
+/* Does namespace @net have pools (live or not yet freed)? */
+static bool m_net_has_pools(int net)
 {
-	return m.kmem & (BIT(allocs) - 1);
+	int i;
+
+	for (i = 0; i < m.npools; i++)
+		if (m.p[i].exists && m.p[i].net == net)
+			return true;
+	return false;
+}
+
+/* Addresses in the ranges of @net's pools, those not yet freed included */
+static u64 m_net_addrs(int net)
+{
+	u64 n = 0;
+	int i, ri;
+
+	for (i = 0; i < m.npools; i++)
+		for (ri = 0; m.p[i].exists && m.p[i].net == net &&
+		     ri < m.p[i].nranges; ri++)
+			n += m_size(&m.p[i].r[ri]);
+	return n;
 }
 
 static void op_create(struct fuzz_in *in, u8 arg)
@@ -422,8 +485,10 @@ static void op_create(struct fuzz_in *in, u8 arg)
 		return;
 	if (!m_name_valid(name))
 		err = -EINVAL;
-	else if (kmem_fails(1))
-		err = -ENOMEM;
+	else if (m_alloc_fails())
+		err = -ENOMEM;			/* the pool */
+	else if (!m_net_has_pools(net) && m_alloc_fails())
+		err = -ENOMEM;			/* its namespace's list */
 	else if (m_find(net, name) != NO_POOL)
 		err = -EEXIST;
 	real = ipcp_neg_pool_create(&nets[net], name);
@@ -450,7 +515,7 @@ static int m_add_err(struct mpool *p, u32 first, u32 last)
 		return -EINVAL;
 	if (last - first >= IPCP_NEG_POOL_MAX_RANGE_SIZE)
 		return -E2BIG;
-	if (kmem_fails(2))
+	if (m_alloc_fails())
 		return -ENOMEM;
 	if (p->dead)
 		return -ENOENT;
@@ -458,6 +523,9 @@ static int m_add_err(struct mpool *p, u32 first, u32 last)
 		return -ENOSPC;
 	if (m_overlaps(p->net, first, last))
 		return -EEXIST;
+	if (p->net == 1 &&
+	    m_net_addrs(1) + last - first + 1 > FUZZ_USERNS_ADDRS)
+		return -EDQUOT;
 	return 0;
 }
 
@@ -469,6 +537,7 @@ static void m_add(struct mpool *p, u32 first, u32 last, bool prefix)
 	r->first = first;
 	r->last = last;
 	r->prefix = prefix;
+	r->leased = 0;
 	do {
 		FUZZ_ASSERT(m_lease_slot(p->net, a) && !m_leased(p->net, a));
 		p->total += !m_reserved(p, p->nranges, a);
@@ -759,16 +828,27 @@ static void cleanup_net(int net)
 static void op_mem(struct fuzz_in *in)
 {
 	int pi = read_handle(in, NULL);
-	size_t bytes = 0, words;
+	size_t bytes = 0, most, mem;
+	const struct mpool *p;
 	unsigned int i;
 
 	if (pi == NO_POOL)
 		return;
-	for (i = 0; i < m.p[pi].nranges; i++) {
-		words = DIV_ROUND_UP(m_size(&m.p[pi].r[i]), 64);
-		bytes += words * 8 + BITS_TO_LONGS(words) * 8;
+	p = &m.p[pi];
+	/* a pool and range struct, and a chunk's header: < 1 KiB, 128 B */
+	most = 1024;
+	for (i = 0; i < p->nranges; i++) {
+		most += 128;
+		if (!p->r[i].leased)
+			continue;
+		bytes += DIV_ROUND_UP(m_size(&p->r[i]), 64) * 8;
+		most += 128;
 	}
-	FUZZ_ASSERT(ipcp_neg_pool_mem(m.p[pi].real) > bytes);
+	most += bytes;
+	mem = ipcp_neg_pool_mem(p->real);
+	if (mem <= bytes || mem > most)
+		fuzz_fail("mem of \"%s\": %zu, model %zu-%zu", p->name, mem,
+			  bytes, most);
 }
 
 static void op_run(u8 op, struct fuzz_in *in)
@@ -818,6 +898,7 @@ static void op_run(u8 op, struct fuzz_in *in)
 		break;
 	case 13:
 		m.kmem = arg & 1 ? 2 : ~0u;
+		m.kcount = 0;
 		fuzz_kmem_fail_pattern(m.kmem);
 		return;
 	case 14:

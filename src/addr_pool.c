@@ -1,35 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Named IPv4 address pools.
+ * Named IPv4 address pools: namespaces, configuration and lifetime. The
+ * addresses themselves (reserve, take, release) are in addr_pool_lease.c,
+ * their bitmaps in addr_pool_bits.c.
  *
- * Data structure: each range keeps a word array, one bit per address
- * (set = used: leased, reserved, or past the end of the range), a summary
- * bitmap with one bit per word (set = that word is full) and a second
- * summary with one bit per word of the first (set = all ones). A search
- * for a free address skips full words 64 at a time through the summary and
- * full summary words 4096 at a time through the second one, so even a
- * full /8 is searched in at most 64 + 64 + 64 word reads; a /8 takes 2 MiB
- * of words, 32 KiB of summary and 512 bytes of second summary.
- * Addresses are host order inside this file and __be32 at its boundary.
+ * Data structure: each range keeps its addresses in a chunked three-level
+ * bitmap (addr_pool_bits.c), allocated as leases need it. Reserved
+ * addresses are never counted as usable: 0.0.0.0, 255.255.255.255, the
+ * network and broadcast addresses of a range added as a prefix of length
+ * <= 30, and those given to ipcp_neg_pool_reserve(). Addresses are host
+ * order inside these files and __be32 at their boundary.
  *
- * Reserved addresses are marked used at the time a range is added (or at
- * the time they are reserved) and are never counted as usable: 0.0.0.0,
- * 255.255.255.255, the network and broadcast addresses of a range added as
- * a prefix of length <= 30, and those given to ipcp_neg_pool_reserve().
+ * Namespaces: the pools of one namespace hang off its struct pool_ns,
+ * found by the namespace's address in a small hash table; no walk ever
+ * visits another namespace's pools. A namespace not owned by the initial
+ * user namespace may hold at most ipcp_neg_param_userns_pool_addrs()
+ * addresses in its ranges, all its pools together, deleted pools included
+ * until they are freed.
  *
- * Next fit: a pool keeps a cursor just past the last address that
- * ipcp_neg_pool_take_any() handed out; the next search starts there and
- * wraps around the pool's ranges in the order they were added, so a freed
- * address is reused only after the others. Taking a specific address does
- * not move the cursor.
+ * Memory: everything is charged to a memory cgroup: configuration to the
+ * caller's, a chunk allocated when an address is taken (in softirq context,
+ * GFP_ATOMIC) to that of the task that created the pool.
  *
  * Locking:
- *  - ipcp_neg_pools_lock (BH) protects the list of pools and serialises
- *    configuration: adding ranges and reserved addresses, setting next
- *    pools, deleting. Allocation happens before it is taken.
+ *  - pool_ns_lock (BH) protects the hash table of namespaces; nothing else
+ *    is taken under it.
+ *  - ns->lock (BH) protects the namespace's list of pools and serialises
+ *    their configuration: adding ranges and reserved addresses, setting
+ *    next pools, deleting. Allocation happens before it is taken.
  *  - pool->lock (BH) protects the pool's bitmaps, counters and cursor.
- *  - Lock order: ipcp_neg_pools_lock, then one pool->lock. Never two pool
- *    locks at once: a walk down an overflow chain locks one pool at a time.
+ *  - Lock order: ns->lock, then one pool->lock. Never two pool locks at
+ *    once: a walk down an overflow chain locks one pool at a time.
  *  - Lookups and chain walks run under RCU.
  *
  * Lifetime: a pool holds one reference for its configuration entry from
@@ -37,231 +38,116 @@
  * holders (create, get), to each lease and to the pool whose next pointer
  * names it. Delete marks the pool dead (no lookup finds it, no new lease
  * comes from it) and drops the configuration reference. The last put unlinks
- * the pool from the list and frees it after an RCU grace period. Until then
- * its ranges still count in overlap checks, so its leased addresses cannot
- * be handed out by another pool of the namespace.
+ * the pool from its namespace and frees it after an RCU grace period. Until
+ * then its ranges still count in overlap checks, so its leased addresses
+ * cannot be handed out by another pool of the namespace. Each pool holds a
+ * reference on its struct pool_ns, freed after the last pool.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/bitmap.h>
-#include <linux/bitops.h>
 #include <linux/ctype.h>
+#include <linux/errno.h>
+#include <linux/hash.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/lockdep.h>
-#include <linux/mm.h>
+#include <linux/memcontrol.h>
+#include <linux/minmax.h>
+#include <linux/printk.h>
 #include <linux/rculist.h>
 #include <linux/refcount.h>
+#include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/user_namespace.h>
 #include <net/net_namespace.h>
 #include <kunit/visibility.h>
 
 #include "addr_pool.h"
+#include "addr_pool_bits.h"
+#include "addr_pool_int.h"
+#include "params.h"
 
-#define POOL_WORD_BITS	64
+#define POOL_NS_HASH_BITS	6
 
-/**
- * struct ipcp_neg_pool_range - consecutive addresses of a pool
- * @first: first address, host order
- * @last: last address, host order, not below @first
- * @size: number of addresses, @last - @first + 1
- * @nwords: number of words in @words
- * @prefix: added as a prefix of length <= 30: @first and @last are its
- *	network and broadcast addresses, both reserved
- * @words: one bit per address, set = used; bits past @size are set
- * @full: one bit per word of @words, set = that word is all ones
- * @full2: one bit per word of @full, set = that word is all ones
- * @mem: bytes allocated for this range
- *
- * Everything but the bitmaps is constant once the range is in a pool.
- */
-struct ipcp_neg_pool_range {
-	u32 first;
-	u32 last;
-	u32 size;
-	u32 nwords;
-	bool prefix;
-	u64 *words;
-	unsigned long *full;
-	unsigned long *full2;
-	size_t mem;
-};
+/* Namespaces that have pools; written under pool_ns_lock, read under RCU */
+static struct hlist_head pool_ns_table[1 << POOL_NS_HASH_BITS];
+/* Protects pool_ns_table; taken with BH off, innermost */
+static DEFINE_SPINLOCK(pool_ns_lock);
 
-/**
- * struct ipcp_neg_pool - a named set of address ranges
- * @node: entry in ipcp_neg_pools; written under ipcp_neg_pools_lock, read
- *	under RCU
- * @net: namespace the pool belongs to; compared, never dereferenced
- * @name: unique among the live pools of @net; constant
- * @ref: see "Lifetime" above
- * @next: overflow pool, whose reference this pool holds; written under
- *	ipcp_neg_pools_lock, read under RCU
- * @rcu: frees the pool after the last reference is gone
- * @lock: protects the fields below, and the bitmaps of @ranges
- * @dead: deleted; written under ipcp_neg_pools_lock and @lock. A pool that
- *	is not dead holds its configuration reference, so under @lock with
- *	@dead false its reference count is at least one.
- * @nranges: ranges in use in @ranges; written under ipcp_neg_pools_lock and
- *	@lock, so either lock is enough to read it
- * @cur_range: next-fit cursor: range where the next search starts
- * @cur_off: next-fit cursor: offset in that range, may equal its size
- * @total: usable addresses, reserved ones excluded
- * @used: leased addresses
- * @nreserved: entries in @reserved
- * @reserved: addresses given to ipcp_neg_pool_reserve(), host order;
- *	written under ipcp_neg_pools_lock and @lock
- * @ranges: the ranges, in the order they were added
- */
-struct ipcp_neg_pool {
-	struct list_head node;
-	possible_net_t net;
-	char name[IPCP_NEG_POOL_NAME_SIZE];
-	refcount_t ref;
-	struct ipcp_neg_pool __rcu *next;
-	struct rcu_head rcu;
+/* ---- namespaces ---- */
 
-	spinlock_t lock;	/* BH; protects the fields below */
-	bool dead;
-	unsigned int nranges;
-	unsigned int cur_range;
-	u32 cur_off;
-	u32 total;
-	u32 used;
-	unsigned int nreserved;
-	u32 reserved[IPCP_NEG_POOL_MAX_RESERVED];
-	struct ipcp_neg_pool_range *ranges[IPCP_NEG_POOL_MAX_RANGES];
-};
-
-/* All pools of all namespaces, live or dead, until their last put. */
-static LIST_HEAD(ipcp_neg_pools);
-/* Protects ipcp_neg_pools and serialises configuration; taken with BH off */
-static DEFINE_SPINLOCK(ipcp_neg_pools_lock);
-
-/* ---- one range: the three-level bitmap ---- */
-
-static bool range_test(const struct ipcp_neg_pool_range *r, u32 off)
+static struct hlist_head *pool_ns_bucket(const struct net *net)
 {
-	return r->words[off / POOL_WORD_BITS] & BIT_ULL(off % POOL_WORD_BITS);
+	return &pool_ns_table[hash_ptr(net, POOL_NS_HASH_BITS)];
 }
 
-static void range_set(struct ipcp_neg_pool_range *r, u32 off)
+/* @net's pools, or NULL; under RCU or pool_ns_lock */
+static struct pool_ns *pool_ns_find(const struct net *net)
 {
-	u32 w = off / POOL_WORD_BITS;
+	struct pool_ns *ns;
 
-	r->words[w] |= BIT_ULL(off % POOL_WORD_BITS);
-	if (r->words[w] != ~0ULL)
-		return;
-	__set_bit(w, r->full);
-	if (r->full[BIT_WORD(w)] == ~0UL)
-		__set_bit(BIT_WORD(w), r->full2);
+	hlist_for_each_entry_rcu(ns, pool_ns_bucket(net), node,
+				 lockdep_is_held(&pool_ns_lock))
+		if (ns->net == net)
+			return ns;
+	return NULL;
 }
 
-static void range_clear(struct ipcp_neg_pool_range *r, u32 off)
+/* @net's pools with a new reference, made if needed; or NULL */
+static struct pool_ns *pool_ns_get(struct net *net)
 {
-	u32 w = off / POOL_WORD_BITS;
+	struct pool_ns *ns, *new;
 
-	r->words[w] &= ~BIT_ULL(off % POOL_WORD_BITS);
-	__clear_bit(w, r->full);
-	__clear_bit(BIT_WORD(w), r->full2);
-}
-
-/*
- * The first word of @r at or after @w that is not full, or a value >= @wend
- * if there is none before @wend. Whole words of the summary that are all
- * ones are skipped through the second summary.
- */
-static unsigned long range_next_word(const struct ipcp_neg_pool_range *r,
-				     unsigned long w, unsigned long wend)
-{
-	unsigned long fw = BIT_WORD(w);
-	unsigned long nfw = BITS_TO_LONGS(r->nwords);
-	unsigned long bits;
-
-	if (w >= wend)
-		return wend;
-	bits = ~r->full[fw] & BITMAP_FIRST_WORD_MASK(w);
-	if (!bits) {
-		fw = find_next_zero_bit(r->full2, nfw, fw + 1);
-		if (fw >= nfw)
-			return wend;
-		bits = ~r->full[fw];
-	}
-	return fw * BITS_PER_LONG + __ffs(bits);
-}
-
-/*
- * First free offset in [@from, @to) of @r, into @off. Full words are
- * skipped through the summary bitmap.
- */
-static bool range_find(const struct ipcp_neg_pool_range *r, u32 from, u32 to,
-		       u32 *off)
-{
-	unsigned long w = from / POOL_WORD_BITS;
-	unsigned long wend = DIV_ROUND_UP(to, POOL_WORD_BITS);
-	u64 free;
-
-	if (from >= to)
-		return false;
-	free = ~r->words[w] & (~0ULL << (from % POOL_WORD_BITS));
-	while (!free) {
-		w = range_next_word(r, w + 1, wend);
-		if (w >= wend)
-			return false;
-		free = ~r->words[w];
-	}
-	*off = w * POOL_WORD_BITS + __ffs64(free);
-	return *off < to;
-}
-
-static void range_free(struct ipcp_neg_pool_range *r)
-{
-	kvfree(r->words);
-	kfree(r);
-}
-
-/* A range of @first..@last, all free but for the padding of its last word */
-static struct ipcp_neg_pool_range *range_alloc(u32 first, u32 last,
-					       bool prefix)
-{
-	struct ipcp_neg_pool_range *r;
-	u32 size = last - first + 1;
-	u32 nwords = DIV_ROUND_UP(size, POOL_WORD_BITS);
-	u32 nfull = BITS_TO_LONGS(nwords);
-	size_t bytes = nwords * sizeof(u64) +
-		       (nfull + BITS_TO_LONGS(nfull)) * sizeof(unsigned long);
-
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
-	if (!r)
+	spin_lock_bh(&pool_ns_lock);
+	ns = pool_ns_find(net);
+	if (ns)
+		refcount_inc(&ns->ref);	/* at 0 it is no longer in the table */
+	spin_unlock_bh(&pool_ns_lock);
+	if (ns)
+		return ns;
+	new = kzalloc(sizeof(*new), GFP_KERNEL_ACCOUNT);
+	if (!new)
 		return NULL;
-	r->words = kvzalloc(bytes, GFP_KERNEL);
-	if (!r->words) {
-		kfree(r);
-		return NULL;
-	}
-	r->full = (unsigned long *)(r->words + nwords);
-	r->full2 = r->full + nfull;
-	r->first = first;
-	r->last = last;
-	r->size = size;
-	r->nwords = nwords;
-	r->prefix = prefix;
-	r->mem = sizeof(*r) + bytes;
-	if (size % POOL_WORD_BITS)
-		r->words[nwords - 1] = ~0ULL << (size % POOL_WORD_BITS);
-	return r;
+	new->net = net;
+	new->bounded = net->user_ns != &init_user_ns;
+	refcount_set(&new->ref, 1);
+	spin_lock_init(&new->lock);
+	INIT_LIST_HEAD(&new->pools);
+	spin_lock_bh(&pool_ns_lock);
+	ns = pool_ns_find(net);
+	if (ns)
+		refcount_inc(&ns->ref);
+	else
+		hlist_add_head_rcu(&new->node, pool_ns_bucket(net));
+	spin_unlock_bh(&pool_ns_lock);
+	if (!ns)
+		return new;
+	kfree(new);
+	return ns;
 }
 
-/* Mark @a used in @r if it lies there and is free; 1 if it was marked */
-static u32 range_reserve(struct ipcp_neg_pool_range *r, u32 a)
+static void pool_ns_free_rcu(struct rcu_head *head)
 {
-	if (a < r->first || a > r->last || range_test(r, a - r->first))
-		return 0;
-	range_set(r, a - r->first);
-	return 1;
+	kfree(container_of(head, struct pool_ns, rcu));
 }
 
-/* ---- one pool ---- */
+static void pool_ns_put(struct pool_ns *ns)
+{
+	bool last;
+
+	spin_lock_bh(&pool_ns_lock);
+	last = refcount_dec_and_test(&ns->ref);
+	if (last)
+		hlist_del_rcu(&ns->node);
+	spin_unlock_bh(&pool_ns_lock);
+	if (last)
+		call_rcu(&ns->rcu, pool_ns_free_rcu);
+}
+
+/* ---- names ---- */
 
 /* Does @name fit a pool's name buffer? Bounds pool_find()'s strcmp() */
 static bool pool_name_fits(const char *name)
@@ -286,187 +172,47 @@ static bool pool_name_valid(const char *name)
 	return true;
 }
 
-/* The range of @p holding @a, and @a's offset there; caller locks @p */
-static struct ipcp_neg_pool_range *
-pool_range_of(const struct ipcp_neg_pool *p, u32 a, u32 *off)
-{
-	struct ipcp_neg_pool_range *r;
-	unsigned int i;
-
-	for (i = 0; i < p->nranges; i++) {
-		r = p->ranges[i];
-		if (a >= r->first && a <= r->last) {
-			*off = a - r->first;
-			return r;
-		}
-	}
-	return NULL;
-}
-
-/* Is @a, which lies in @r (or in no range if @r is NULL), reserved? */
-static bool pool_is_reserved(const struct ipcp_neg_pool *p,
-			     const struct ipcp_neg_pool_range *r, u32 a)
-{
-	unsigned int i;
-
-	if (a == 0 || a == U32_MAX)
-		return true;
-	if (r && r->prefix && (a == r->first || a == r->last))
-		return true;
-	for (i = 0; i < p->nreserved; i++)
-		if (p->reserved[i] == a)
-			return true;
-	return false;
-}
-
-/* Lease offset @off of range @ri and move the cursor past it */
-static u32 pool_lease(struct ipcp_neg_pool *p, unsigned int ri, u32 off)
-{
-	struct ipcp_neg_pool_range *r = p->ranges[ri];
-
-	lockdep_assert_held(&p->lock);
-	range_set(r, off);
-	p->used++;
-	p->cur_range = ri;
-	p->cur_off = off + 1;
-	return r->first + off;
-}
-
-/* Next fit: lease the first free address at or after the cursor; 0 if none */
-static u32 pool_next_fit(struct ipcp_neg_pool *p)
-{
-	unsigned int i, n = p->nranges;
-	u32 off;
-
-	lockdep_assert_held(&p->lock);
-	if (p->dead || !n || p->used == p->total)
-		return 0;
-	for (i = 0; i <= n; i++) {
-		unsigned int ri = (p->cur_range + i) % n;
-		struct ipcp_neg_pool_range *r = p->ranges[ri];
-		u32 from = i ? 0 : p->cur_off;
-		u32 to = i < n ? r->size : p->cur_off;
-
-		if (range_find(r, from, to, &off))
-			return pool_lease(p, ri, off);
-	}
-	return 0;
-}
-
-static int pool_take_locked(struct ipcp_neg_pool *p, u32 a)
-{
-	struct ipcp_neg_pool_range *r;
-	u32 off;
-
-	lockdep_assert_held(&p->lock);
-	if (p->dead)
-		return -ENOENT;
-	r = pool_range_of(p, a, &off);
-	if (!r)
-		return -ENOENT;
-	if (pool_is_reserved(p, r, a))
-		return -EPERM;
-	if (range_test(r, off))
-		return -EBUSY;
-	range_set(r, off);
-	p->used++;
-	return 0;
-}
-
-static int pool_release_locked(struct ipcp_neg_pool *p, u32 a)
-{
-	struct ipcp_neg_pool_range *r;
-	u32 off;
-
-	lockdep_assert_held(&p->lock);
-	r = pool_range_of(p, a, &off);
-	if (!r)
-		return -ENOENT;
-	if (pool_is_reserved(p, r, a) || !range_test(r, off))
-		return -EINVAL;
-	range_clear(r, off);
-	p->used--;
-	return 0;
-}
-
-static int pool_reserve_locked(struct ipcp_neg_pool *p, u32 a)
-{
-	struct ipcp_neg_pool_range *r;
-	u32 off;
-
-	lockdep_assert_held(&ipcp_neg_pools_lock);
-	lockdep_assert_held(&p->lock);
-	if (p->dead)
-		return -ENOENT;
-	r = pool_range_of(p, a, &off);
-	if (pool_is_reserved(p, r, a))
-		return 0;
-	if (p->nreserved == IPCP_NEG_POOL_MAX_RESERVED)
-		return -ENOSPC;
-	if (r && range_test(r, off))
-		return -EBUSY;
-	p->reserved[p->nreserved++] = a;
-	if (r) {
-		range_set(r, off);
-		p->total--;
-	}
-	return 0;
-}
-
-/* ---- the list of pools, configuration ---- */
+/* ---- the pools of a namespace, configuration ---- */
 
 static struct ipcp_neg_pool *pool_next_locked(const struct ipcp_neg_pool *p)
 {
 	return rcu_dereference_protected(p->next,
-					 lockdep_is_held(&ipcp_neg_pools_lock));
+					 lockdep_is_held(&p->ns->lock));
 }
 
-/* The next pool of a chain walk under RCU, NULL past the walk's bound */
-static struct ipcp_neg_pool *pool_chain_next(struct ipcp_neg_pool *p,
-					     unsigned int *hops)
-{
-	if (++*hops >= IPCP_NEG_POOL_MAX_CHAIN)
-		return NULL;
-	return rcu_dereference(p->next);
-}
-
-/* The live pool @name of @net; under ipcp_neg_pools_lock or RCU */
-static struct ipcp_neg_pool *pool_find(const struct net *net,
-				       const char *name)
+/* The live pool @name of @ns; under @ns->lock or RCU */
+static struct ipcp_neg_pool *pool_find(struct pool_ns *ns, const char *name)
 {
 	struct ipcp_neg_pool *p;
 
-	list_for_each_entry_rcu(p, &ipcp_neg_pools, node,
-				lockdep_is_held(&ipcp_neg_pools_lock))
-		if (!READ_ONCE(p->dead) && net_eq(read_pnet(&p->net), net) &&
-		    !strcmp(p->name, name))
+	list_for_each_entry_rcu(p, &ns->pools, node,
+				lockdep_is_held(&ns->lock))
+		if (!READ_ONCE(p->dead) && !strcmp(p->name, name))
 			return p;
 	return NULL;
 }
 
-/* The first live pool of @net, or of any namespace if @net is NULL */
-static struct ipcp_neg_pool *pool_first_live(const struct net *net)
+/* The first live pool of @ns */
+static struct ipcp_neg_pool *pool_first_live(struct pool_ns *ns)
 {
 	struct ipcp_neg_pool *p;
 
-	lockdep_assert_held(&ipcp_neg_pools_lock);
-	list_for_each_entry(p, &ipcp_neg_pools, node)
-		if (!p->dead && (!net || net_eq(read_pnet(&p->net), net)))
+	lockdep_assert_held(&ns->lock);
+	list_for_each_entry(p, &ns->pools, node)
+		if (!p->dead)
 			return p;
 	return NULL;
 }
 
-/* Does @first..@last meet a range of any pool of @net, dead ones too? */
-static bool pool_overlaps(const struct net *net, u32 first, u32 last)
+/* Does @first..@last meet a range of any pool of @ns, dead ones too? */
+static bool pool_overlaps(struct pool_ns *ns, u32 first, u32 last)
 {
 	struct ipcp_neg_pool_range *r;
 	struct ipcp_neg_pool *p;
 	unsigned int i;
 
-	lockdep_assert_held(&ipcp_neg_pools_lock);
-	list_for_each_entry(p, &ipcp_neg_pools, node) {
-		if (!net_eq(read_pnet(&p->net), net))
-			continue;
+	lockdep_assert_held(&ns->lock);
+	list_for_each_entry(p, &ns->pools, node) {
 		for (i = 0; i < p->nranges; i++) {
 			r = p->ranges[i];
 			if (first <= r->last && last >= r->first)
@@ -476,27 +222,35 @@ static bool pool_overlaps(const struct net *net, u32 first, u32 last)
 	return false;
 }
 
-/* Reserve in the new range @r what @p reserves, and publish it */
+/* Would @ns hold more addresses than it may with @size more? */
+static bool pool_over_quota(const struct pool_ns *ns, u32 size)
+{
+	lockdep_assert_held(&ns->lock);
+	return ns->bounded &&
+	       ns->addrs + size > ipcp_neg_param_userns_pool_addrs();
+}
+
+/* Count in @p the reserved addresses of the new range @r, and publish it */
 static int pool_add_locked(struct ipcp_neg_pool *p,
 			   struct ipcp_neg_pool_range *r)
 {
+	struct ipcp_neg_pool_resv resv = ipcp_neg_pool_resv(p);
 	u32 nres;
-	unsigned int i;
 
-	lockdep_assert_held(&ipcp_neg_pools_lock);
+	lockdep_assert_held(&p->ns->lock);
 	if (p->dead)
 		return -ENOENT;
 	if (p->nranges == IPCP_NEG_POOL_MAX_RANGES)
 		return -ENOSPC;
-	if (pool_overlaps(read_pnet(&p->net), r->first, r->last))
+	if (pool_overlaps(p->ns, r->first, r->last))
 		return -EEXIST;
-	nres = range_reserve(r, 0) + range_reserve(r, U32_MAX);
-	if (r->prefix)
-		nres += range_reserve(r, r->first) + range_reserve(r, r->last);
-	for (i = 0; i < p->nreserved; i++)
-		nres += range_reserve(r, p->reserved[i]);
+	if (pool_over_quota(p->ns, r->size))
+		return -EDQUOT;
+	nres = ipcp_neg_pool_bits_nreserved(r, &resv, 0, r->size);
+	p->ns->addrs += r->size;
 	spin_lock(&p->lock);
 	p->ranges[p->nranges++] = r;
+	p->addrs += r->size;
 	p->total += r->size - nres;
 	spin_unlock(&p->lock);
 	return 0;
@@ -511,14 +265,14 @@ static int pool_add(struct ipcp_neg_pool *p, u32 first, u32 last, bool prefix)
 		return -EINVAL;
 	if (last - first >= IPCP_NEG_POOL_MAX_RANGE_SIZE)
 		return -E2BIG;
-	r = range_alloc(first, last, prefix);
+	r = ipcp_neg_pool_bits_alloc(first, last, prefix);
 	if (!r)
 		return -ENOMEM;
-	spin_lock_bh(&ipcp_neg_pools_lock);
+	spin_lock_bh(&p->ns->lock);
 	err = pool_add_locked(p, r);
-	spin_unlock_bh(&ipcp_neg_pools_lock);
+	spin_unlock_bh(&p->ns->lock);
 	if (err)
-		range_free(r);
+		ipcp_neg_pool_bits_free(r);
 	return err;
 }
 
@@ -528,8 +282,8 @@ static unsigned int pool_depth(const struct ipcp_neg_pool *p)
 	const struct ipcp_neg_pool *q, *s;
 	unsigned int depth = 1, n;
 
-	lockdep_assert_held(&ipcp_neg_pools_lock);
-	list_for_each_entry(q, &ipcp_neg_pools, node) {
+	lockdep_assert_held(&p->ns->lock);
+	list_for_each_entry(q, &p->ns->pools, node) {
 		for (s = q, n = 1; s && s != p; s = pool_next_locked(s))
 			n++;
 		if (s)
@@ -544,12 +298,15 @@ static int pool_check_next(const struct ipcp_neg_pool *p,
 	const struct ipcp_neg_pool *q;
 	unsigned int len;
 
-	lockdep_assert_held(&ipcp_neg_pools_lock);
-	if (p->dead || (next && next->dead))
+	lockdep_assert_held(&p->ns->lock);
+	/* another namespace's @next is read, not locked: held, and answered
+	 * -ENOENT or -EINVAL, both right for a pool deleted meanwhile
+	 */
+	if (p->dead || (next && READ_ONCE(next->dead)))
 		return -ENOENT;
 	if (!next)
 		return 0;
-	if (!net_eq(read_pnet(&p->net), read_pnet(&next->net)))
+	if (p->ns != next->ns)
 		return -EINVAL;
 	len = pool_depth(p);
 	for (q = next; q; q = pool_next_locked(q))
@@ -561,7 +318,7 @@ static int pool_check_next(const struct ipcp_neg_pool *p,
 /* Mark @p dead: no lookup finds it and no new lease comes from it */
 static void pool_kill(struct ipcp_neg_pool *p)
 {
-	lockdep_assert_held(&ipcp_neg_pools_lock);
+	lockdep_assert_held(&p->ns->lock);
 	spin_lock(&p->lock);
 	WRITE_ONCE(p->dead, true);
 	spin_unlock(&p->lock);
@@ -573,7 +330,8 @@ static void pool_free_rcu(struct rcu_head *head)
 	unsigned int i;
 
 	for (i = 0; i < p->nranges; i++)
-		range_free(p->ranges[i]);
+		ipcp_neg_pool_bits_free(p->ranges[i]);
+	mem_cgroup_put(p->memcg);
 	kfree(p);
 }
 
@@ -583,39 +341,84 @@ static void pool_free_rcu(struct rcu_head *head)
  */
 static struct ipcp_neg_pool *pool_unlink(struct ipcp_neg_pool *p)
 {
+	struct pool_ns *ns = p->ns;
 	struct ipcp_neg_pool *next;
 
-	spin_lock_bh(&ipcp_neg_pools_lock);
+	spin_lock_bh(&ns->lock);
 	list_del_rcu(&p->node);
+	ns->addrs -= p->addrs;
 	next = pool_next_locked(p);
-	spin_unlock_bh(&ipcp_neg_pools_lock);
+	spin_unlock_bh(&ns->lock);
 	call_rcu(&p->rcu, pool_free_rcu);
+	pool_ns_put(ns);
 	return next;
 }
 
-/* Kill the live pools of @net (all if NULL) and drop their entries' refs */
-static void pool_kill_all(const struct net *net)
+/* Kill the live pools of @ns and drop their entries' references */
+static void pool_kill_ns(struct pool_ns *ns)
 {
 	struct ipcp_neg_pool *p;
 
 	do {
-		spin_lock_bh(&ipcp_neg_pools_lock);
-		p = pool_first_live(net);
+		spin_lock_bh(&ns->lock);
+		p = pool_first_live(ns);
 		if (p)
 			pool_kill(p);
-		spin_unlock_bh(&ipcp_neg_pools_lock);
+		spin_unlock_bh(&ns->lock);
 		ipcp_neg_pool_put(p);
 	} while (p);
 }
 
+/*
+ * A namespace in bucket @b (only @net, if not NULL) that has a live pool,
+ * with a new reference; or NULL
+ */
+static struct pool_ns *pool_ns_next_live(unsigned int b, const struct net *net)
+{
+	struct ipcp_neg_pool *p;
+	struct pool_ns *ns;
+
+	rcu_read_lock();
+	hlist_for_each_entry_rcu(ns, &pool_ns_table[b], node) {
+		if (net && ns->net != net)
+			continue;
+		list_for_each_entry_rcu(p, &ns->pools, node)
+			if (!READ_ONCE(p->dead) &&
+			    refcount_inc_not_zero(&ns->ref))
+				goto out;
+	}
+	ns = NULL;
+out:
+	rcu_read_unlock();
+	return ns;
+}
+
+/* Kill the live pools of @net, or of every namespace if @net is NULL */
+static void pool_kill_all(const struct net *net)
+{
+	unsigned int b = net ? hash_ptr(net, POOL_NS_HASH_BITS) : 0;
+	unsigned int end = net ? b + 1 : ARRAY_SIZE(pool_ns_table);
+	struct pool_ns *ns;
+
+	for (; b < end; b++) {
+		while ((ns = pool_ns_next_live(b, net))) {
+			pool_kill_ns(ns);
+			pool_ns_put(ns);
+		}
+	}
+}
+
 /**
  * ipcp_neg_pool_create - create an empty pool
- * @net: namespace the pool belongs to; only compared, never dereferenced
+ * @net: namespace the pool belongs to; only its user_ns is read, once per
+ *	namespace, to tell whether ipcp_neg_param_userns_pool_addrs() bounds
+ *	it; otherwise only compared
  * @name: 1 to 31 characters of [A-Za-z0-9_.-], neither "." nor ".."
  *
  * The pool has no range yet. It holds two references: one for its
  * configuration entry, dropped by ipcp_neg_pool_delete(), and one for the
- * caller, who drops it with ipcp_neg_pool_put().
+ * caller, who drops it with ipcp_neg_pool_put(). Its memory, and that of
+ * the addresses it hands out, is charged to the caller's memory cgroup.
  *
  * Context: process context, may sleep.
  * Return: the pool, or ERR_PTR(-EINVAL) for a bad name, ERR_PTR(-EEXIST)
@@ -624,25 +427,33 @@ static void pool_kill_all(const struct net *net)
 struct ipcp_neg_pool *ipcp_neg_pool_create(struct net *net, const char *name)
 {
 	struct ipcp_neg_pool *p;
+	struct pool_ns *ns;
 
 	if (!name || !pool_name_valid(name))
 		return ERR_PTR(-EINVAL);
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
-	write_pnet(&p->net, net);
+	ns = pool_ns_get(net);
+	if (!ns) {
+		kfree(p);
+		return ERR_PTR(-ENOMEM);
+	}
+	p->ns = ns;
 	strscpy(p->name, name, sizeof(p->name));
 	refcount_set(&p->ref, 2);
 	spin_lock_init(&p->lock);
 
-	spin_lock_bh(&ipcp_neg_pools_lock);
-	if (pool_find(net, name)) {
-		spin_unlock_bh(&ipcp_neg_pools_lock);
+	spin_lock_bh(&ns->lock);
+	if (pool_find(ns, name)) {
+		spin_unlock_bh(&ns->lock);
+		pool_ns_put(ns);
 		kfree(p);
 		return ERR_PTR(-EEXIST);
 	}
-	list_add_tail_rcu(&p->node, &ipcp_neg_pools);
-	spin_unlock_bh(&ipcp_neg_pools_lock);
+	list_add_tail_rcu(&p->node, &ns->pools);
+	spin_unlock_bh(&ns->lock);
+	p->memcg = get_mem_cgroup_from_mm(current->mm);
 	return p;
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_create);
@@ -661,7 +472,10 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_create);
  * more than IPCP_NEG_POOL_MAX_RANGE_SIZE addresses; -ENOSPC if @p has
  * IPCP_NEG_POOL_MAX_RANGES ranges already; -EEXIST if the range meets one of
  * any pool of the same namespace (a deleted pool's ranges count until its
- * last reference is gone); -ENOENT if @p was deleted; -ENOMEM.
+ * last reference is gone); -EDQUOT if the namespace is not owned by the
+ * initial user namespace and its pools would then hold more than
+ * ipcp_neg_param_userns_pool_addrs() addresses (counted the same way);
+ * -ENOENT if @p was deleted; -ENOMEM.
  */
 int ipcp_neg_pool_add_range(struct ipcp_neg_pool *p, __be32 first,
 			    __be32 last)
@@ -699,32 +513,6 @@ int ipcp_neg_pool_add_prefix(struct ipcp_neg_pool *p, __be32 addr, u8 plen)
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_add_prefix);
 
 /**
- * ipcp_neg_pool_reserve - never hand out an address
- * @p: the pool
- * @addr: the address, e.g. the server's own local address
- *
- * The address need not lie in a range of @p yet: it is remembered and also
- * reserved in ranges added later. A reserved address no longer counts as
- * usable. Reserving an address that is reserved already does nothing.
- *
- * Context: process context.
- * Return: 0; -EBUSY if @addr is leased now; -ENOSPC if @p reserves
- * IPCP_NEG_POOL_MAX_RESERVED addresses already; -ENOENT if @p was deleted.
- */
-int ipcp_neg_pool_reserve(struct ipcp_neg_pool *p, __be32 addr)
-{
-	int err;
-
-	spin_lock_bh(&ipcp_neg_pools_lock);
-	spin_lock(&p->lock);
-	err = pool_reserve_locked(p, be32_to_cpu(addr));
-	spin_unlock(&p->lock);
-	spin_unlock_bh(&ipcp_neg_pools_lock);
-	return err;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_reserve);
-
-/**
  * ipcp_neg_pool_set_next - set or clear the overflow pool of a pool
  * @p: the pool
  * @next: the pool ipcp_neg_pool_take_any() turns to when @p is full, or
@@ -744,15 +532,15 @@ int ipcp_neg_pool_set_next(struct ipcp_neg_pool *p,
 	struct ipcp_neg_pool *old = NULL;
 	int err;
 
-	spin_lock_bh(&ipcp_neg_pools_lock);
+	spin_lock_bh(&p->ns->lock);
 	err = pool_check_next(p, next);
 	if (!err) {
 		if (next)
 			refcount_inc(&next->ref);
 		old = rcu_replace_pointer(p->next, next,
-					  lockdep_is_held(&ipcp_neg_pools_lock));
+					  lockdep_is_held(&p->ns->lock));
 	}
-	spin_unlock_bh(&ipcp_neg_pools_lock);
+	spin_unlock_bh(&p->ns->lock);
 	ipcp_neg_pool_put(old);
 	return err;
 }
@@ -775,16 +563,23 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_set_next);
 int ipcp_neg_pool_delete(struct net *net, const char *name)
 {
 	struct ipcp_neg_pool *p;
+	struct pool_ns *ns;
 
 	if (!name)
 		return -ENOENT;
 	if (!pool_name_fits(name))
 		return -EINVAL;
-	spin_lock_bh(&ipcp_neg_pools_lock);
-	p = pool_find(net, name);
-	if (p)
-		pool_kill(p);
-	spin_unlock_bh(&ipcp_neg_pools_lock);
+	rcu_read_lock();
+	ns = pool_ns_find(net);
+	p = NULL;
+	if (ns) {
+		spin_lock_bh(&ns->lock);
+		p = pool_find(ns, name);
+		if (p)
+			pool_kill(p);
+		spin_unlock_bh(&ns->lock);
+	}
+	rcu_read_unlock();
 	if (!p)
 		return -ENOENT;
 	ipcp_neg_pool_put(p);
@@ -815,12 +610,14 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_cleanup_net);
  */
 void ipcp_neg_pool_exit(void)
 {
-	bool busy;
+	bool busy = false;
+	unsigned int b;
 
 	pool_kill_all(NULL);
-	spin_lock_bh(&ipcp_neg_pools_lock);
-	busy = !list_empty(&ipcp_neg_pools);
-	spin_unlock_bh(&ipcp_neg_pools_lock);
+	spin_lock_bh(&pool_ns_lock);
+	for (b = 0; b < ARRAY_SIZE(pool_ns_table); b++)
+		busy |= !hlist_empty(&pool_ns_table[b]);
+	spin_unlock_bh(&pool_ns_lock);
 	if (busy)
 		pr_warn("address pools still referenced at exit\n");
 	rcu_barrier();
@@ -839,11 +636,13 @@ void ipcp_neg_pool_exit(void)
 struct ipcp_neg_pool *ipcp_neg_pool_get(struct net *net, const char *name)
 {
 	struct ipcp_neg_pool *p;
+	struct pool_ns *ns;
 
 	if (!name || !pool_name_fits(name))
 		return NULL;
 	rcu_read_lock();
-	p = pool_find(net, name);
+	ns = pool_ns_find(net);
+	p = ns ? pool_find(ns, name) : NULL;
 	if (p && !refcount_inc_not_zero(&p->ref))
 		p = NULL;
 	rcu_read_unlock();
@@ -881,242 +680,3 @@ void ipcp_neg_pool_hold(struct ipcp_neg_pool *p)
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_hold);
 
-/**
- * ipcp_neg_pool_get_next - a pool's overflow pool
- * @p: the pool, held by the caller
- *
- * The next pool may have been deleted since it was set: the chain still
- * passes through it (see ipcp_neg_pool_set_next()).
- *
- * Context: any but hard IRQ.
- * Return: the pool @p names as next, with a new reference to be dropped
- * with ipcp_neg_pool_put(), or NULL if @p names none.
- */
-struct ipcp_neg_pool *ipcp_neg_pool_get_next(struct ipcp_neg_pool *p)
-{
-	struct ipcp_neg_pool *next;
-
-	rcu_read_lock();
-	next = rcu_dereference(p->next);
-	if (next && !refcount_inc_not_zero(&next->ref))
-		next = NULL;
-	rcu_read_unlock();
-	return next;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_get_next);
-
-/**
- * ipcp_neg_pool_range - one range of a pool, by position
- * @p: the pool
- * @i: position, from 0, in the order the ranges were added; ranges are
- *	never removed, so counting @i up from 0 visits each range once
- * @first: set to the range's first address
- * @last: set to its last address; for a range added as a prefix, @first and
- *	@last are the prefix's network and broadcast addresses
- *
- * Context: any but hard IRQ.
- * Return: 0, or -ENOENT if @p has no range at position @i.
- */
-int ipcp_neg_pool_range(struct ipcp_neg_pool *p, unsigned int i,
-			__be32 *first, __be32 *last)
-{
-	int err = -ENOENT;
-
-	spin_lock_bh(&p->lock);
-	if (i < p->nranges) {
-		*first = cpu_to_be32(p->ranges[i]->first);
-		*last = cpu_to_be32(p->ranges[i]->last);
-		err = 0;
-	}
-	spin_unlock_bh(&p->lock);
-	return err;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_range);
-
-/**
- * ipcp_neg_pool_name - a pool's name, for messages
- * @p: the pool
- *
- * Return: the name, valid as long as the caller holds a reference.
- */
-const char *ipcp_neg_pool_name(const struct ipcp_neg_pool *p)
-{
-	return p->name;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_name);
-
-/* Lease any free address of @p alone, with a reference; 0 if none */
-static u32 pool_take_any_one(struct ipcp_neg_pool *p)
-{
-	u32 a;
-
-	spin_lock_bh(&p->lock);
-	a = pool_next_fit(p);
-	if (a)
-		refcount_inc(&p->ref);	/* @p is live: count >= 1 */
-	spin_unlock_bh(&p->lock);
-	return a;
-}
-
-/**
- * ipcp_neg_pool_take_any - lease a free address from a pool or its chain
- * @p: the pool, held by the caller
- * @owner: set to the pool the address came from (@p or a pool down its
- *	overflow chain), or to NULL if none is free
- *
- * Each pool is searched next fit from its cursor. Deleted pools on the
- * chain hand out nothing. The lease holds a reference on @owner, which
- * ipcp_neg_pool_release() drops.
- *
- * Context: any but hard IRQ.
- * Return: the address, or 0 if every pool of the chain is exhausted.
- */
-__be32 ipcp_neg_pool_take_any(struct ipcp_neg_pool *p,
-			      struct ipcp_neg_pool **owner)
-{
-	struct ipcp_neg_pool *q;
-	unsigned int hops = 0;
-	u32 a = 0;
-
-	rcu_read_lock();
-	for (q = p; q; q = pool_chain_next(q, &hops)) {
-		a = pool_take_any_one(q);
-		if (a)
-			break;
-	}
-	rcu_read_unlock();
-	*owner = q;
-	return cpu_to_be32(a);
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_take_any);
-
-static int pool_take_one(struct ipcp_neg_pool *p, u32 a)
-{
-	int err;
-
-	spin_lock_bh(&p->lock);
-	err = pool_take_locked(p, a);
-	if (!err)
-		refcount_inc(&p->ref);	/* @p is live: count >= 1 */
-	spin_unlock_bh(&p->lock);
-	return err;
-}
-
-/**
- * ipcp_neg_pool_take - lease a given address from a pool or its chain
- * @p: the pool, held by the caller
- * @addr: the address: the one the peer asks for, or the one its link held
- *	last (sticky)
- * @owner: set to the pool of the chain that holds @addr, or to NULL on
- *	failure
- *
- * The address may come from any pool of @p's chain, full or not. The lease
- * holds a reference on @owner, which ipcp_neg_pool_release() drops. The
- * next-fit cursor does not move.
- *
- * Context: any but hard IRQ.
- * Return: 0; -EBUSY if @addr is leased; -EPERM if it is reserved; -ENOENT
- * if no live pool of the chain holds it.
- */
-int ipcp_neg_pool_take(struct ipcp_neg_pool *p, __be32 addr,
-		       struct ipcp_neg_pool **owner)
-{
-	u32 a = be32_to_cpu(addr);
-	struct ipcp_neg_pool *q;
-	unsigned int hops = 0;
-	int err = -ENOENT;
-
-	rcu_read_lock();
-	for (q = p; q; q = pool_chain_next(q, &hops)) {
-		err = pool_take_one(q, a);
-		if (err != -ENOENT)
-			break;
-	}
-	rcu_read_unlock();
-	*owner = err ? NULL : q;
-	return err;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_take);
-
-static int pool_release_one(struct ipcp_neg_pool *p, u32 a)
-{
-	int err;
-
-	spin_lock_bh(&p->lock);
-	err = pool_release_locked(p, a);
-	spin_unlock_bh(&p->lock);
-	return err;
-}
-
-/**
- * ipcp_neg_pool_release - give a leased address back
- * @p: the owner returned with the lease (best), or a pool whose chain
- *	leads to it
- * @addr: the address
- *
- * The address goes back to whichever pool of the chain holds it, deleted or
- * not, and the lease's reference on that pool is dropped: the pool may be
- * freed, so the caller must not use the owner pointer afterwards unless it
- * holds a reference of its own. The owner is found through the chain as it
- * is now: pass the owner if the chain may have changed since the lease.
- *
- * Context: any but hard IRQ.
- * Return: 0; -EINVAL if @addr is free or reserved (nothing is dropped);
- * -ENOENT if no pool of the chain holds it.
- */
-int ipcp_neg_pool_release(struct ipcp_neg_pool *p, __be32 addr)
-{
-	u32 a = be32_to_cpu(addr);
-	struct ipcp_neg_pool *q;
-	unsigned int hops = 0;
-	int err = -ENOENT;
-
-	rcu_read_lock();
-	for (q = p; q; q = pool_chain_next(q, &hops)) {
-		err = pool_release_one(q, a);
-		if (err != -ENOENT)
-			break;
-	}
-	rcu_read_unlock();
-	if (!err)
-		ipcp_neg_pool_put(q);
-	return err;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_release);
-
-/**
- * ipcp_neg_pool_usage - a pool's counters, its chain not included
- * @p: the pool
- * @total: set to its usable addresses (reserved ones excluded)
- * @used: set to its leased addresses; @total - @used are free
- *
- * Context: any but hard IRQ.
- */
-void ipcp_neg_pool_usage(struct ipcp_neg_pool *p, u32 *total, u32 *used)
-{
-	spin_lock_bh(&p->lock);
-	*total = p->total;
-	*used = p->used;
-	spin_unlock_bh(&p->lock);
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_usage);
-
-/**
- * ipcp_neg_pool_mem - memory a pool takes
- * @p: the pool
- *
- * Context: any but hard IRQ.
- * Return: bytes allocated for the pool and its ranges.
- */
-size_t ipcp_neg_pool_mem(struct ipcp_neg_pool *p)
-{
-	size_t bytes = sizeof(*p);
-	unsigned int i;
-
-	spin_lock_bh(&p->lock);
-	for (i = 0; i < p->nranges; i++)
-		bytes += p->ranges[i]->mem;
-	spin_unlock_bh(&p->lock);
-	return bytes;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_mem);

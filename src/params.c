@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/sysfs.h>
+#include <kunit/visibility.h>
 
 #include "fsm.h"
 #include "params.h"
@@ -95,6 +96,14 @@ module_param_cb(echo_failures, &params_ops, &params_echo_failures, 0644);
 MODULE_PARM_DESC(echo_failures,
 		 "Unanswered LCP Echo-Requests that end a link (1-255, default 5)");
 
+static struct params_uint params_userns_pool_addrs = {
+	.val = IPCP_NEG_USERNS_POOL_ADDRS_DEFAULT, .min = 0, .max = U32_MAX,
+};
+module_param_cb(userns_pool_addrs, &params_ops, &params_userns_pool_addrs,
+		0644);
+MODULE_PARM_DESC(userns_pool_addrs,
+		 "Addresses all pools of a network namespace not owned by the initial user namespace may hold (0-4294967295, 0: none, default 65536)");
+
 /**
  * ipcp_neg_param_restart_ms - module parameter restart_ms
  *
@@ -159,6 +168,22 @@ unsigned int ipcp_neg_param_echo_failures(void)
 {
 	return READ_ONCE(params_echo_failures.val);
 }
+
+/**
+ * ipcp_neg_param_userns_pool_addrs - module parameter userns_pool_addrs
+ *
+ * Read at each range added to a pool of a network namespace that the
+ * initial user namespace does not own; a lower value does not shrink pools
+ * that hold more already.
+ *
+ * Return: how many addresses the ranges of all pools of such a namespace
+ * may hold together.
+ */
+unsigned int ipcp_neg_param_userns_pool_addrs(void)
+{
+	return READ_ONCE(params_userns_pool_addrs.val);
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_param_userns_pool_addrs);
 
 /**
  * ipcp_neg_param_fsm_conf - load the module's defaults into an automaton

@@ -1794,6 +1794,10 @@ static int pool_ioctl(unsigned long req, struct ipcp_neg_pool_req *p)
 	ret = ioctl(fd, req, p);
 	if (ret < 0 && errno == EEXIST)
 		err_msg("pool %s: the range overlaps a range of a pool", p->name);
+	else if (ret < 0 && errno == EDQUOT)
+		err_msg("pool %s: the range would take this namespace's pools past "
+			"the module's userns_pool_addrs bound (namespaces of other "
+			"user namespaces)", p->name);
 	else if (ret < 0 && errno == ENOENT)
 		err_msg("pool %s: no such pool%s", req == IPCP_NEG_IOC_POOL_ADD ?
 			p->next : p->name,

@@ -15,11 +15,13 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/user_namespace.h>
 
 #include "shim.h"
 
 bool fuzz_printk_on;
 long fuzz_kmem_live;
+struct user_namespace init_user_ns;
 int fuzz_locks_held;
 int fuzz_rcu_nesting;
 

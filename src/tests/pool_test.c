@@ -4,9 +4,11 @@
  * word boundaries, overflow chains, lifetime, and a random sequence checked
  * against a deliberately naive model.
  *
- * Each test works in two fake namespaces: distinct pointers that the pool
- * code only compares, never dereferences. The suite's exit method deletes
- * every pool of both and drops the references the test still holds.
+ * Each test works in two fake namespaces: zeroed struct nets of which the
+ * pool code reads only the owning user namespace. The first is owned by the
+ * initial user namespace, the second by a fake one, so the second is bound
+ * by the userns_pool_addrs parameter. The suite's exit method deletes every
+ * pool of both and drops the references the test still holds.
  */
 
 #include <kunit/test.h>
@@ -18,6 +20,7 @@
 #include <net/net_namespace.h>
 
 #include "../addr_pool.h"
+#include "../params.h"
 
 /* A host-order IPv4 address from its four bytes */
 #define A4(a, b, c, d) \
@@ -27,7 +30,8 @@
 #define POOL_TEST_INIT_NET_NAME	"kunit-ipcp-neg-pool"
 
 struct pool_test_ctx {
-	unsigned long nets[2];	/* fake namespaces, only their addresses */
+	struct net *nets[2];	/* fake namespaces, see above */
+	unsigned long userns;	/* the second one's owner, never read */
 	struct ipcp_neg_pool *pools[POOL_TEST_MAX_POOLS];
 	unsigned int npools;
 };
@@ -36,7 +40,7 @@ static struct net *pt_net(struct kunit *test, unsigned int i)
 {
 	struct pool_test_ctx *ctx = test->priv;
 
-	return (struct net *)&ctx->nets[i];
+	return ctx->nets[i];
 }
 
 /* Remember @p so that the exit method drops the reference create gave */
@@ -128,8 +132,17 @@ static int pool_test_init(struct kunit *test)
 {
 	struct pool_test_ctx *ctx;
 
+	unsigned int i;
+
 	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	for (i = 0; i < ARRAY_SIZE(ctx->nets); i++) {
+		ctx->nets[i] = kunit_kzalloc(test, sizeof(struct net),
+					     GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, ctx->nets[i]);
+	}
+	ctx->nets[0]->user_ns = &init_user_ns;
+	ctx->nets[1]->user_ns = (struct user_namespace *)&ctx->userns;
 	test->priv = ctx;
 	return 0;
 }
@@ -740,9 +753,10 @@ static void pool_test_slash8(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, pt_prefix(p, A4(10, 0, 0, 0), 8), 0);
 	mem = ipcp_neg_pool_mem(p);
-	kunit_info(test, "a /8 takes %zu bytes\n", mem);
-	KUNIT_EXPECT_GE(test, mem, (size_t)SZ_2M);
-	KUNIT_EXPECT_LE(test, mem, (size_t)(SZ_2M + SZ_1M / 10));
+	kunit_info(test, "a /8 takes %zu bytes with no lease\n", mem);
+	/* the chunk directory, no bitmap yet */
+	KUNIT_EXPECT_GE(test, mem, (size_t)SZ_4K);
+	KUNIT_EXPECT_LE(test, mem, (size_t)SZ_16K);
 	PT_USAGE(test, p, (1U << 24) - 2, 0);
 	KUNIT_EXPECT_EQ(test, pt_take(p, A4(10, 0, 0, 0), &owner), -EPERM);
 	KUNIT_EXPECT_EQ(test, pt_take(p, A4(10, 255, 255, 255), &owner),
@@ -1263,6 +1277,124 @@ static void pool_test_model(struct kunit *test)
 	PT_USAGE(test, p, 512 - 3 + 127 - 1, 0);
 }
 
+/* ---- memory: bitmap chunks follow the leases ---- */
+
+/* Offsets per bitmap chunk (addr_pool_bits.h): 4 KiB of bitmap */
+#define PT_CHUNK	32768U
+
+static void pool_test_chunks(struct kunit *test)
+{
+	struct ipcp_neg_pool *p = pt_new(test, 0, "chunks");
+	struct ipcp_neg_pool *owner;
+	size_t base, one;
+	u32 a, i;
+
+	KUNIT_ASSERT_EQ(test, pt_prefix(p, A4(10, 0, 0, 0), 8), 0);
+	base = ipcp_neg_pool_mem(p);
+	/* the first lease of a chunk allocates its 4 KiB, the second nothing */
+	KUNIT_ASSERT_EQ(test, pt_take(p, A4(10, 1, 0, 7), &owner), 0);
+	one = ipcp_neg_pool_mem(p);
+	KUNIT_EXPECT_GE(test, one - base, (size_t)SZ_4K);
+	KUNIT_EXPECT_LE(test, one - base, (size_t)(SZ_4K + 256));
+	KUNIT_ASSERT_EQ(test, pt_take(p, A4(10, 1, 0, 8), &owner), 0);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), one);
+	/* a lease in another chunk costs another one */
+	KUNIT_ASSERT_EQ(test, pt_take(p, A4(10, 200, 0, 1), &owner), 0);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), base + 2 * (one - base));
+	/* freed with its last lease, not before */
+	KUNIT_EXPECT_EQ(test, pt_release(p, A4(10, 1, 0, 7)), 0);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), base + 2 * (one - base));
+	KUNIT_EXPECT_EQ(test, pt_release(p, A4(10, 1, 0, 8)), 0);
+	KUNIT_EXPECT_EQ(test, pt_release(p, A4(10, 200, 0, 1)), 0);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), base);
+	/*
+	 * Next fit fills the first chunk (its network address reserved),
+	 * then moves on to the second; the reserved address is marked again
+	 * when the first chunk comes back.
+	 */
+	for (i = 1; i < PT_CHUNK; i++)
+		KUNIT_ASSERT_EQ(test, pt_take_any(p, &owner), A4(10, 0, 0, 0) + i);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), one);
+	a = pt_take_any(p, &owner);
+	KUNIT_EXPECT_EQ(test, a, A4(10, 0, 0, 0) + PT_CHUNK);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), base + 2 * (one - base));
+	for (i = 1; i < PT_CHUNK; i++)
+		KUNIT_ASSERT_EQ(test, pt_release(p, A4(10, 0, 0, 0) + i), 0);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), one);
+	KUNIT_EXPECT_EQ(test, pt_take(p, A4(10, 0, 0, 5), &owner), 0);
+	KUNIT_EXPECT_EQ(test, pt_take(p, A4(10, 0, 0, 0), &owner), -EPERM);
+	KUNIT_EXPECT_EQ(test, pt_release(p, A4(10, 0, 0, 0)), -EINVAL);
+	KUNIT_EXPECT_EQ(test, pt_release(p, A4(10, 0, 0, 5)), 0);
+	KUNIT_EXPECT_EQ(test, pt_release(p, a), 0);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_mem(p), base);
+	PT_USAGE(test, p, (1U << 24) - 2, 0);
+}
+
+/* The 128 MiB of configuration in the issue: 64 /8s, no lease */
+static void pool_test_mem_64_slash8(struct kunit *test)
+{
+	struct ipcp_neg_pool *p = pt_new(test, 0, "big");
+	unsigned int i;
+	size_t mem;
+
+	for (i = 0; i < IPCP_NEG_POOL_MAX_RANGES; i++)
+		KUNIT_ASSERT_EQ(test, pt_prefix(p, A4(64 + i, 0, 0, 0), 8), 0);
+	mem = ipcp_neg_pool_mem(p);
+	kunit_info(test, "64 /8s take %zu bytes with no lease\n", mem);
+	KUNIT_EXPECT_LE(test, mem, (size_t)(IPCP_NEG_POOL_MAX_RANGES * SZ_16K));
+}
+
+/* Add @n addresses from @first on to @p, as ranges of at most a /8 */
+static int pt_fill_addrs(struct ipcp_neg_pool *p, u32 first, u64 n)
+{
+	u32 len;
+	int err;
+
+	for (; n; n -= len, first += len) {
+		len = min_t(u64, n, IPCP_NEG_POOL_MAX_RANGE_SIZE);
+		err = pt_range(p, first, first + len - 1);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static void pool_test_userns_bound(struct kunit *test)
+{
+	u64 max = ipcp_neg_param_userns_pool_addrs();
+	struct ipcp_neg_pool *a, *b, *c, *owner;
+
+	/* one pool of 64 /8s holds 2^30 addresses; leave room past the bound */
+	if (max >= (u64)(IPCP_NEG_POOL_MAX_RANGES - 1) *
+		   IPCP_NEG_POOL_MAX_RANGE_SIZE)
+		kunit_skip(test, "userns_pool_addrs=%llu is too big to reach", max);
+	a = pt_new(test, 1, "a");
+	b = pt_new(test, 1, "b");
+	/* up to the bound, over two pools, then not one address more */
+	KUNIT_ASSERT_EQ(test, pt_range(a, A4(10, 0, 0, 1), A4(10, 0, 0, 1)),
+			max ? 0 : -EDQUOT);
+	KUNIT_ASSERT_EQ(test, pt_fill_addrs(b, A4(64, 0, 0, 0), max - !!max),
+			0);
+	KUNIT_EXPECT_EQ(test, pt_range(a, A4(10, 0, 0, 2), A4(10, 0, 0, 2)),
+			-EDQUOT);
+	KUNIT_EXPECT_EQ(test, pt_prefix(a, A4(11, 0, 0, 0), 8), -EDQUOT);
+	/* the namespace owned by the initial user namespace is not bound */
+	c = pt_new(test, 0, "c");
+	KUNIT_EXPECT_EQ(test, pt_fill_addrs(c, A4(64, 0, 0, 0), max + 1), 0);
+	if (!max)
+		return;
+	/* a deleted pool's addresses count while a lease keeps it */
+	KUNIT_ASSERT_EQ(test, pt_take(a, A4(10, 0, 0, 1), &owner), 0);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_pool_delete(pt_net(test, 1), "a"), 0);
+	pt_drop(test, a);
+	a = pt_new(test, 1, "a2");
+	KUNIT_EXPECT_EQ(test, pt_range(a, A4(10, 0, 0, 9), A4(10, 0, 0, 9)),
+			-EDQUOT);
+	KUNIT_EXPECT_EQ(test, pt_release(owner, A4(10, 0, 0, 1)), 0);
+	/* and no longer once it is freed */
+	KUNIT_EXPECT_EQ(test, pt_range(a, A4(10, 0, 0, 9), A4(10, 0, 0, 9)), 0);
+}
+
 /* ---- what the sysfs files read: ranges, next, extra references ---- */
 
 /* Expect range @i of @p to be @first..@last */
@@ -1381,6 +1513,9 @@ static struct kunit_case pool_test_cases[] = {
 	KUNIT_CASE(pool_test_hold),
 	KUNIT_CASE(pool_test_softirq),
 	KUNIT_CASE(pool_test_model),
+	KUNIT_CASE(pool_test_chunks),
+	KUNIT_CASE(pool_test_mem_64_slash8),
+	KUNIT_CASE(pool_test_userns_bound),
 	{}
 };
 

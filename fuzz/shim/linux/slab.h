@@ -15,6 +15,9 @@
 
 #define GFP_KERNEL	0x1u
 #define GFP_ATOMIC	0x2u
+#define __GFP_ACCOUNT	0x4u
+#define __GFP_NOWARN	0x8u
+#define GFP_KERNEL_ACCOUNT	(GFP_KERNEL | __GFP_ACCOUNT)
 
 extern long fuzz_kmem_live;
 bool fuzz_kmem_fail(void);
@@ -39,6 +42,17 @@ static inline void *kmalloc(size_t size, gfp_t flags)
 static inline void *kzalloc(size_t size, gfp_t flags)
 {
 	return fuzz_alloc(size, true);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
+{
+	return fuzz_alloc(n * size, true);
+}
+
+/* What the allocator would really give: the request, here */
+static inline size_t kmalloc_size_roundup(size_t size)
+{
+	return size;
 }
 
 static inline void kfree(const void *p)

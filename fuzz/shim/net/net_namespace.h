@@ -4,9 +4,12 @@
 #define _FUZZ_NET_NET_NAMESPACE_H
 
 #include <linux/types.h>
+#include <linux/user_namespace.h>
 
+/* @user_ns: the owner, set by the harness (&init_user_ns: not bounded) */
 struct net {
 	int id;
+	struct user_namespace *user_ns;
 };
 
 typedef struct {
