@@ -3,16 +3,18 @@
 # timeout: 300
 # Unload while a teardown that the module began by itself is still under way.
 #  - unload-inflight-unitdel: the unit of a live link is deleted ("ip link
-#    del pppN", which makes the link's work item tear it down, sending a
-#    Terminate-Request and waiting for the Ack) and the module unloaded at
-#    once. The peer pppd is stopped, so no Ack comes and the teardown waits
-#    its full second. When rmmod returns, that teardown must have ended
-#    ("link N detached" is in the kernel log); the kernel must stay clean
-#    (no use-after-free of the module's code, pools or pernet data: the
-#    console scan of make check sees any splat). Three rounds.
+#    del pppN", in the background: it waits for the link to let the unit
+#    go), which makes the link's work item tear it down, sending a
+#    Terminate-Request and waiting for the Ack. The peer pppd is stopped,
+#    so no Ack comes and the teardown waits its full second. As soon as
+#    the teardown has begun ("IPCP down" in the kernel log) the module is
+#    unloaded. When rmmod returns, that teardown must have ended ("link N
+#    detached" is in the kernel log), and the kernel must stay clean (no
+#    use-after-free of the module's code, pools or pernet data: make
+#    check's console scan sees any splat). Three rounds.
 #  - unload-inflight-hangup: the transport hangs up (socat killed) and the
-#    module is unloaded at once, three rounds: rmmod waits for the
-#    teardown the hang-up began.
+#    module is unloaded as soon as the link saw it ("transport hung up"),
+#    three rounds: rmmod waits for the teardown the hang-up began.
 . /test/lib.sh
 . /test/stress_lib.sh
 
@@ -40,9 +42,9 @@ down_peer() {
 	ip netns del "$1" 2>/dev/null
 }
 
-# detached ID: the kernel log says link ID was torn down
-detached() {
-	dmesg | grep -q ": link $1 detached$"
+# logged TEXT: the kernel log has a line ending in TEXT
+logged() {
+	dmesg | grep -q ": $1\$"
 }
 
 # round NAME HOW: one round; HOW is unitdel or hangup
@@ -55,13 +57,17 @@ round() {
 		return
 	fi
 	id=$ID
+	dmesg -c >/dev/null
 	case "$how" in
 	unitdel)
 		kill -STOP "$PEER_PID"
-		ip link del "$IF"
+		ip link del "$IF" &
+		DEL_PID=$!
+		wait_for 10 "the teardown begun" logged "IPCP down (administrative stop)"
 		;;
 	hangup)
 		kill "$PTY_PID"
+		wait_for 10 "the hang-up seen" logged "transport hung up"
 		;;
 	esac
 	if ! rmmod ipcp_neg; then
@@ -69,8 +75,11 @@ round() {
 		wait_for 10 "the link gone" link_gone_in "" "$id"
 		rmmod ipcp_neg
 	fi
-	check "$name: link $id torn down before rmmod returned" detached "$id"
+	check "$name: link $id torn down before rmmod returned" \
+		logged "link $id detached"
 	check "$name: module gone" sh -c "! grep -q '^ipcp_neg ' /proc/modules"
+	[ "$how" = unitdel ] && wait_for 10 "ip link del to return" \
+		sh -c "! kill -0 $DEL_PID 2>/dev/null"
 	down_peer "$name"
 	check "$name: no splat" no_splat
 }
