@@ -68,7 +68,7 @@ timeout --foreground -k 10 "${IPCP_NEG_VM_TIMEOUT:-3600}" qemu-system-x86_64 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-serial "file:$out/guest.results" \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-	-append "console=ttyS0 log_buf_len=4M panic=-1 loglevel=4 ipcp_neg.job=bench ipcp_neg.bench_n=$N ipcp_neg.bench_neg=$NEG ipcp_neg.bench_ops=$OPS ipcp_neg.bench_secs=$SECS" \
+	-append "$GUEST_CMDLINE log_buf_len=4M loglevel=4 ipcp_neg.job=bench ipcp_neg.bench_n=$N ipcp_neg.bench_neg=$NEG ipcp_neg.bench_ops=$OPS ipcp_neg.bench_secs=$SECS" \
 	</dev/null >"$out/console.log" 2>&1
 log "the VM ran $(($(date +%s) - start)) s"
 tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE' ||

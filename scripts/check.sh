@@ -101,7 +101,7 @@ run_vm() {
 		-nographic -no-reboot -monitor none -serial stdio \
 		-serial "file:$out/guest.results" \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-		-append "console=ttyS0 log_buf_len=4M panic=-1 kasan.fault=report ipcp_neg.job=$job${only:+ ipcp_neg.only=$only}" \
+		-append "$GUEST_CMDLINE log_buf_len=4M kasan.fault=report ipcp_neg.job=$job${only:+ ipcp_neg.only=$only}" \
 		</dev/null >"$out/console.log" 2>&1
 	rc=$?
 	[ "$rc" = 124 ] && hresult fail vm "timed out after $limit s"

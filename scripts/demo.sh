@@ -30,7 +30,7 @@ timeout --foreground -k 10 600 qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-serial "file:$out/guest.results" \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-	-append "console=ttyS0 panic=-1 loglevel=4 ipcp_neg.job=demo" \
+	-append "$GUEST_CMDLINE loglevel=4 ipcp_neg.job=demo" \
 	</dev/null 2>&1 | tee "$out/console.log" | grep -v -E '^\[ *[0-9.]+\]|^ipcp_neg-test:'
 grep -q '^RESULT pass demo' "$out/guest.results" 2>/dev/null ||
 	die "the demo did not complete (console: $out/console.log)"

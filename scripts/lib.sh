@@ -23,6 +23,12 @@ kernel_src_dir() {
 	echo "$IPCP_NEG_CACHE/linux-source-6.1-$(kernel_pkg_version)"
 }
 
+# The start of every test VM's kernel command line. no_timer_check: on a
+# loaded host TCG can run the boot-time IO-APIC timer check too slowly,
+# and the kernel then panics ("IO-APIC + timer doesn't work!"), seen here
+# with four VMs and a kernel build at once
+GUEST_CMDLINE="console=ttyS0 panic=-1 no_timer_check"
+
 # What counts as a kernel splat on a test VM's console (grep -E)
 SPLAT_RE='WARNING:|BUG:|KASAN|UBSAN|kernel BUG|Oops|general protection|Kernel panic|'
 SPLAT_RE+='possible recursive locking|possible circular locking|inconsistent lock state|'

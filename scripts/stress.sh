@@ -67,7 +67,7 @@ timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp 2
 	-nographic -no-reboot -monitor none -serial stdio \
 	-serial "file:$out/guest.results" \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-	-append "console=ttyS0 log_buf_len=4M panic=-1 kasan.fault=report ipcp_neg.job=stress ipcp_neg.only=$only ipcp_neg.flaps=$flaps" \
+	-append "$GUEST_CMDLINE log_buf_len=4M kasan.fault=report ipcp_neg.job=stress ipcp_neg.only=$only ipcp_neg.flaps=$flaps" \
 	</dev/null >"$out/console.log" 2>&1
 [ $? = 124 ] && hresult fail vm "timed out after $limit s"
 if tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE'; then
