@@ -231,7 +231,8 @@ static int ctl_pool_next(struct net *net, struct ipcp_neg_pool *p,
 }
 
 /* Add a range to a pool, creating the pool if needed (and deleting it
- * again if that first range is refused); creating and deleting go through
+ * again if that first range is refused, unless someone deleted it and
+ * made another of that name meanwhile); creating and deleting go through
  * pool_sysfs.h, so the pool's sysfs directory comes and goes with it
  */
 static int ctl_pool_add(struct net *net, void __user *argp)
@@ -255,7 +256,7 @@ static int ctl_pool_add(struct net *net, void __user *argp)
 	if (!err)
 		err = ctl_pool_next(net, p, req.next);
 	if (err && created)
-		ipcp_neg_pool_sysfs_delete(net, req.name);
+		ipcp_neg_pool_sysfs_delete_pool(net, p);
 	ipcp_neg_pool_put(p);
 	return err;
 }

@@ -36,6 +36,7 @@
 #include <linux/sysfs.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
+#include <kunit/visibility.h>
 
 #include "addr_pool.h"
 #include "pool_sysfs.h"
@@ -395,6 +396,34 @@ struct ipcp_neg_pool *ipcp_neg_pool_sysfs_create(struct net *net,
 	mutex_unlock(&pool_sysfs_mutex);
 	return p;
 }
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_sysfs_create);
+
+/* Delete @name, if @only is NULL or the pool named so is @only */
+static int pool_sysfs_delete(struct net *net, const char *name,
+			     const struct ipcp_neg_pool *only)
+{
+	struct ipcp_neg_pool *p;
+	struct pool_dir *d;
+	int err;
+
+	mutex_lock(&pool_sysfs_mutex);
+	err = -ENOENT;
+	if (only) {
+		p = ipcp_neg_pool_get(net, name);
+		ipcp_neg_pool_put(p);
+		if (p != only)
+			goto out;
+	}
+	err = ipcp_neg_pool_delete(net, name);
+	if (!err) {
+		d = pool_dir_find(net, name);
+		if (d)
+			pool_dir_remove(d);
+	}
+out:
+	mutex_unlock(&pool_sysfs_mutex);
+	return err;
+}
 
 /**
  * ipcp_neg_pool_sysfs_delete - delete a pool and remove its sysfs directory
@@ -409,19 +438,27 @@ struct ipcp_neg_pool *ipcp_neg_pool_sysfs_create(struct net *net,
  */
 int ipcp_neg_pool_sysfs_delete(struct net *net, const char *name)
 {
-	struct pool_dir *d;
-	int err;
-
-	mutex_lock(&pool_sysfs_mutex);
-	err = ipcp_neg_pool_delete(net, name);
-	if (!err) {
-		d = pool_dir_find(net, name);
-		if (d)
-			pool_dir_remove(d);
-	}
-	mutex_unlock(&pool_sysfs_mutex);
-	return err;
+	return pool_sysfs_delete(net, name, NULL);
 }
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_sysfs_delete);
+
+/**
+ * ipcp_neg_pool_sysfs_delete_pool - delete a pool, if it is still named
+ * @net: its namespace
+ * @p: the pool (a reference the caller keeps)
+ *
+ * As ipcp_neg_pool_sysfs_delete() of @p's name, but only while that name
+ * is @p's: a pool of the same name that someone else created after @p was
+ * deleted stays. For undoing a creation that failed half-way.
+ *
+ * Context: process context, sleeps.
+ * Return: 0, or -ENOENT if @p is no longer the pool of that name.
+ */
+int ipcp_neg_pool_sysfs_delete_pool(struct net *net, struct ipcp_neg_pool *p)
+{
+	return pool_sysfs_delete(net, ipcp_neg_pool_name(p), p);
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_pool_sysfs_delete_pool);
 
 /* ---- pools/create and pools/delete, one pair per namespace ---- */
 

@@ -20,6 +20,7 @@ struct ipcp_neg_pool;
 struct ipcp_neg_pool *ipcp_neg_pool_sysfs_create(struct net *net,
 						 const char *name);
 int ipcp_neg_pool_sysfs_delete(struct net *net, const char *name);
+int ipcp_neg_pool_sysfs_delete_pool(struct net *net, struct ipcp_neg_pool *p);
 int ipcp_neg_pool_sysfs_init(void);
 void ipcp_neg_pool_sysfs_exit(void);
 
