@@ -130,45 +130,53 @@ client_has() {
 		eval "has_ipv4 \$IF_$n 'inet $srv peer $2/32'"
 }
 
+# local_in_pool: clients 6 and 7 on the pool dialin, which holds the
+# server's address; returns early if client 6 never comes up (main before
+# the fix: "no address for the peer (-99)")
+local_in_pool() {
+	client 6 ipcp-close dialin 10.0.9.1 ||
+		FAILED="${FAILED:+$FAILED; }could not start client 6"
+	check "client 6 IPCP up" wait_for 30 "client 6 up" test -s /tmp/ppp-p6.up
+	[ -s /tmp/ppp-p6.up ] || return 1
+	a6=$(addr_of 6)
+	say "  client 6 got $a6"
+	check "client 6 did not get the server's 10.0.9.1 ($a6)" \
+		[ "$a6" = 10.0.9.2 ]
+	check "client 6 and $IF_6 show 10.0.9.1 and $a6" wait_for 10 \
+		"both ends' addresses" client_has 6 10.0.9.1
+	client 7 ipcp-close dialin 10.0.9.1 ||
+		FAILED="${FAILED:+$FAILED; }could not start client 7"
+	check "client 7 IPCP up" wait_for 30 "client 7 up" test -s /tmp/ppp-p7.up
+	a7=$(addr_of 7)
+	check "client 7 got the next address ($a7)" [ "$a7" = 10.0.9.3 ]
+	check "dialin used is 2" used_is 2
+	ipcpctl pool show dialin
+
+	L6=/sys/class/net/$IF_6/ipcp_neg/local
+	check "local := client 7's address is refused (EADDRINUSE)" sh -c \
+		"! echo $a7 2>/tmp/local.err > $L6 && grep -q 'in use' /tmp/local.err"
+	check "$IF_6's local is still 10.0.9.1" [ "$(cat $L6)" = 10.0.9.1 ]
+	check "attach with client 7's address as local is refused" sh -c \
+		"! ipcpctl attach --chan 1 --role server --local $a7 --pool dialin"
+	rm -f /tmp/ppp-p6.up
+	check "local := client 6's own address ($a6)" sh -c "echo $a6 > $L6"
+	check "client 6 IPCP up again" wait_for 30 "client 6 up" test -s /tmp/ppp-p6.up
+	b6=$(addr_of 6)
+	say "  client 6 now has $b6"
+	check "client 6 got another address ($b6)" [ "$b6" = 10.0.9.4 ]
+	check "client 6 and $IF_6 show $a6 and $b6" wait_for 10 \
+		"both ends' addresses" client_has 6 "$a6"
+	check "dialin used is still 2" used_is 2
+	ipcpctl status "$IF_6"
+}
+
 check "pool dialin 10.0.9.0/24 (sysfs)" sh -c \
 	"echo dialin > $POOLS/create && echo 10.0.9.0/24 > $POOLS/dialin/ranges"
-client 6 ipcp-close dialin 10.0.9.1 ||
-	FAILED="${FAILED:+$FAILED; }could not start client 6"
-check "client 6 IPCP up" wait_for 30 "client 6 up" test -s /tmp/ppp-p6.up
-a6=$(addr_of 6)
-say "  client 6 got $a6"
-check "client 6 did not get the server's 10.0.9.1 ($a6)" \
-	[ "$a6" = 10.0.9.2 ]
-check "client 6 and $IF_6 show 10.0.9.1 and $a6" wait_for 10 \
-	"both ends' addresses" client_has 6 10.0.9.1
-client 7 ipcp-close dialin 10.0.9.1 ||
-	FAILED="${FAILED:+$FAILED; }could not start client 7"
-check "client 7 IPCP up" wait_for 30 "client 7 up" test -s /tmp/ppp-p7.up
-a7=$(addr_of 7)
-check "client 7 got the next address ($a7)" [ "$a7" = 10.0.9.3 ]
-check "dialin used is 2" used_is 2
-ipcpctl pool show dialin
-
-L6=/sys/class/net/$IF_6/ipcp_neg/local
-check "local := client 7's address is refused (EADDRINUSE)" sh -c \
-	"! echo $a7 2>/tmp/local.err > $L6 && grep -q 'in use' /tmp/local.err"
-check "$IF_6's local is still 10.0.9.1" [ "$(cat $L6)" = 10.0.9.1 ]
-check "attach with client 7's address as local is refused" sh -c \
-	"! ipcpctl attach --chan 1 --role server --local $a7 --pool dialin"
-rm -f /tmp/ppp-p6.up
-check "local := client 6's own address ($a6)" sh -c "echo $a6 > $L6"
-check "client 6 IPCP up again" wait_for 30 "client 6 up" test -s /tmp/ppp-p6.up
-b6=$(addr_of 6)
-say "  client 6 now has $b6"
-check "client 6 got another address ($b6)" [ "$b6" = 10.0.9.4 ]
-check "client 6 and $IF_6 show $a6 and $b6" wait_for 10 \
-	"both ends' addresses" client_has 6 "$a6"
-check "dialin used is still 2" used_is 2
-ipcpctl status "$IF_6"
+local_in_pool || true
 check "detach client 6" ipcpctl detach "$IF_6"
-check "detach client 7" ipcpctl detach "$IF_7"
+[ -z "$IF_7" ] || check "detach client 7" ipcpctl detach "$IF_7"
 stop_client 6
-stop_client 7
+[ -z "$PPPD_7" ] || stop_client 7
 check "dialin used is 0" used_is 0
 check "pool del dialin" ipcpctl pool del dialin
 if [ -n "$FAILED" ]; then
