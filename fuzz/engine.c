@@ -5,8 +5,11 @@
  * input decides what is delivered, dropped, duplicated, corrupted or
  * reordered, injects raw packets into either side, fires restart timers
  * and drives the owner's calls (start, stop, lower_down, renegotiate,
- * Echo-Request, Protocol-Reject). Addresses come from a small pool model
- * with src/link.c's assign() semantics (one lease per link, sticky).
+ * Echo-Request, Protocol-Reject). Addresses come from real pools
+ * (src/addr_pool.c) through the module's lease policy (src/lease.c, what
+ * src/link.c's assign() calls): pool mode takes from 10.0.0.1-10.0.0.7,
+ * which holds A's local address, overflowing to 10.0.0.8; one-address mode
+ * from 10.0.0.8 alone.
  *
  * Input: a 30-byte header, then operations. Header bytes 0 and 1 configure
  * IPCP of side A and B (CF_* below), 2 and 3 their LCP and address source
@@ -35,8 +38,9 @@
  * Checked: every packet (fuzz_check_tx()), after each operation both
  * engines (automata, timers, LCP Opened exactly when IPCP's lower layer is
  * up, ipcp_up()/ipcp_down() pairing with IPCP Opened, MRU propagation),
- * at ipcp_up() the addresses (usable, the lease for a pooled server), and
- * no memory left at the end.
+ * at ipcp_up() the addresses (usable, the lease for a pooled server, never
+ * the server's own), after each operation that the pools count exactly the
+ * leases the sides hold, and no memory left at the end.
  *
  * Liveness mode (header byte 4 bit 7): side A is a server with an address
  * source and B a client, nothing is lost or injected, RFC default
@@ -47,13 +51,18 @@
 
 #include <stdlib.h>
 
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <asm/unaligned.h>
 
+#include <net/net_namespace.h>
+
+#include "addr_pool.h"
 #include "check.h"
 #include "engine.h"
+#include "lease.h"
 #include "shim.h"
 
 /* Header bytes 0 and 1: IPCP */
@@ -81,8 +90,9 @@
 #define MF_NO_START_B	BIT(2)
 
 #define ADDR(a, b, c, d)	htonl((a) << 24 | (b) << 16 | (c) << 8 | (d))
-#define POOL_FIRST	0x0a000002	/* 10.0.0.2 */
-#define POOL_SIZE	8
+#define POOL_FIRST	ADDR(10, 0, 0, 1)	/* A's local address */
+#define POOL_LAST	ADDR(10, 0, 0, 7)
+#define POOL_ONE	ADDR(10, 0, 0, 8)	/* overflow, one-address */
 #define QLEN		32
 #define PUMP_STEPS	2000
 #define PUMP_TIMERS	64
@@ -104,8 +114,7 @@ struct pkt {
  * @ip_up: between ipcp_up() and ipcp_down()
  * @finished: finished() was called
  * @assign_mode: ASSIGN_*
- * @lease: the address the link holds for its peer, 0 if none
- * @last_lease: the one it held before (sticky)
+ * @lease: the link's lease (src/lease.h)
  * @q: packets on their way to this side, a ring from @qhead
  * @qhead: the first
  * @qlen: how many
@@ -116,8 +125,7 @@ struct side {
 	bool ip_up;
 	bool finished;
 	u8 assign_mode;
-	__be32 lease;
-	__be32 last_lease;
+	struct ipcp_neg_lease lease;
 	struct pkt *q;
 	unsigned int qhead;
 	unsigned int qlen;
@@ -125,12 +133,15 @@ struct side {
 
 static struct {
 	struct side s[2];
-	u8 pool_used;			/* bit n: POOL_FIRST + n leased */
+	struct ipcp_neg_pool *pool;	/* POOL_FIRST-POOL_LAST, then one */
+	struct ipcp_neg_pool *one;	/* POOL_ONE */
 	u32 assign_fail;
 	unsigned int assign_calls;
 	bool live;
 	struct pkt in;
 } h;
+
+static struct net fuzz_net;
 
 /* The queues, outside h: cleared by setting their lengths to 0 */
 static struct pkt queues[2][QLEN];
@@ -223,26 +234,7 @@ static void h_ipcp_up(struct ipcp_neg_engine *e)
 	if (ip->conf.remote)
 		FUZZ_ASSERT(ip->peer == ip->conf.remote);
 	else if (s->assign_mode != ASSIGN_NONE)
-		FUZZ_ASSERT(ip->peer == s->lease);
-}
-
-static bool pool_take(__be32 a)
-{
-	u32 n = ntohl(a) - POOL_FIRST;
-
-	if (n >= POOL_SIZE || (h.pool_used & BIT(n)))
-		return false;
-	h.pool_used |= BIT(n);
-	return true;
-}
-
-static void lease_drop(struct side *s)
-{
-	if (!s->lease)
-		return;
-	h.pool_used &= ~BIT(ntohl(s->lease) - POOL_FIRST);
-	s->last_lease = s->lease;
-	s->lease = 0;
+		FUZZ_ASSERT(ip->peer == s->lease.addr);
 }
 
 static void h_ipcp_down(struct ipcp_neg_engine *e)
@@ -251,7 +243,7 @@ static void h_ipcp_down(struct ipcp_neg_engine *e)
 
 	FUZZ_ASSERT(s->ip_up);
 	s->ip_up = false;
-	lease_drop(s);
+	ipcp_neg_lease_drop(&s->lease);
 }
 
 static void h_finished(struct ipcp_neg_engine *e)
@@ -259,50 +251,16 @@ static void h_finished(struct ipcp_neg_engine *e)
 	side_of(e)->finished = true;
 }
 
-/* As link_lease_new() */
-static int lease_new(struct side *s)
-{
-	__be32 a;
-	int i;
-
-	if (s->last_lease && pool_take(s->last_lease)) {
-		s->lease = s->last_lease;
-		return 0;
-	}
-	for (i = 0; i < POOL_SIZE; i++) {
-		a = htonl(POOL_FIRST + i);
-		if (s->assign_mode == ASSIGN_ONE && i != POOL_SIZE - 1)
-			continue;
-		if (pool_take(a)) {
-			s->lease = a;
-			return 0;
-		}
-	}
-	return -ENOSPC;
-}
-
-/* As link_assign(): one address per link, sticky */
+/* src/link.c's assign(), with the failures the input asks for */
 static int h_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
 {
 	struct side *s = side_of(e);
 	unsigned int n = h.assign_calls++;
-	int err = 0;
 
 	if (s->assign_mode == ASSIGN_FAIL || (h.assign_fail & BIT(n % 32)))
 		return -ENOSPC;
-	if (wanted && wanted != s->lease &&
-	    (s->assign_mode != ASSIGN_ONE ||
-	     ntohl(wanted) == POOL_FIRST + POOL_SIZE - 1) && pool_take(wanted)) {
-		lease_drop(s);
-		s->lease = wanted;
-		*out = wanted;
-		return 0;
-	}
-	if (!s->lease)
-		err = lease_new(s);
-	if (!err)
-		*out = s->lease;
-	return err;
+	return ipcp_neg_lease_assign(&s->lease, wanted, e->ipcp.conf.local,
+				     out);
 }
 
 static const struct ipcp_neg_engine_ops h_ops = {
@@ -381,9 +339,58 @@ static void conf_live(u8 *cf, u8 *lf)
 	cf[1] &= ~(CF_LOCAL | CF_ACCEPT_LOCAL);
 }
 
+/* The pools both sides take from, made before allocations may fail */
+static void pools_new(void)
+{
+	h.pool = ipcp_neg_pool_create(&fuzz_net, "pool");
+	h.one = ipcp_neg_pool_create(&fuzz_net, "one");
+	FUZZ_ASSERT(!IS_ERR(h.pool) && !IS_ERR(h.one));
+	FUZZ_ASSERT(!ipcp_neg_pool_add_range(h.pool, POOL_FIRST, POOL_LAST));
+	FUZZ_ASSERT(!ipcp_neg_pool_add_range(h.one, POOL_ONE, POOL_ONE));
+	FUZZ_ASSERT(!ipcp_neg_pool_set_next(h.pool, h.one));
+}
+
+static void pools_free(void)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		ipcp_neg_lease_uninit(&h.s[i].lease);
+	FUZZ_ASSERT(!ipcp_neg_pool_delete(&fuzz_net, "pool"));
+	FUZZ_ASSERT(!ipcp_neg_pool_delete(&fuzz_net, "one"));
+	ipcp_neg_pool_put(h.pool);
+	ipcp_neg_pool_put(h.one);
+	fuzz_rcu_quiesce();
+}
+
+/* The pools count exactly the addresses the leases hold */
+static void check_pools(void)
+{
+	u32 total, used, used_one;
+
+	ipcp_neg_pool_usage(h.pool, &total, &used);
+	ipcp_neg_pool_usage(h.one, &total, &used_one);
+	FUZZ_ASSERT(used + used_one ==
+		    !!h.s[0].lease.addr + !!h.s[1].lease.addr);
+}
+
+static void setup_lease(struct side *s)
+{
+	struct ipcp_neg_pool *p = NULL;
+
+	if (s->assign_mode == ASSIGN_POOL)
+		p = h.pool;
+	else if (s->assign_mode == ASSIGN_ONE)
+		p = h.one;
+	if (p)
+		ipcp_neg_pool_hold(p);
+	ipcp_neg_lease_init(&s->lease, p);
+}
+
 static void setup_side(struct side *s, u8 cf, u8 lf, u8 ff, bool a)
 {
 	s->assign_mode = (lf & LF_ASSIGN) >> 5;
+	setup_lease(s);
 	ipcp_neg_engine_init(&s->e, s->assign_mode ? &h_ops : &h_ops_fixed,
 			     cf & CF_CLIENT ? IPCP_NEG_IPCP_CLIENT :
 					      IPCP_NEG_IPCP_SERVER, NULL);
@@ -411,6 +418,7 @@ static void setup(struct fuzz_in *in)
 		tape[i] = fuzz_u32(in);
 	kmem = fuzz_u32(in);
 	memset(&h, 0, offsetof(typeof(h), in));
+	pools_new();
 	h.assign_fail = fuzz_u32(in);
 	h.live = ff & FF_LIVE;
 	if (h.live) {
@@ -713,6 +721,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		trace(op);
 		check_side(&h.s[0]);
 		check_side(&h.s[1]);
+		check_pools();
 	}
 	if (h.live) {
 		pump();
@@ -721,6 +730,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		check_live();
 	}
 	fuzz_kmem_fail_pattern(0);
+	pools_free();
 	FUZZ_ASSERT(fuzz_kmem_live == 0);
 	return 0;
 }

@@ -73,6 +73,7 @@
 
 #include "addr.h"
 #include "addr_pool.h"
+#include "lease.h"
 #include "link_int.h"
 #include "opt.h"
 #include "params.h"
@@ -401,17 +402,6 @@ static void link_echo(struct timer_list *t)
 		mod_timer(t, jiffies + link_echo_delay());
 }
 
-/* Give the peer's lease back to its pool; remembered for next time */
-static void link_lease_drop(struct ipcp_neg_link *link)
-{
-	if (!link->lease)
-		return;
-	ipcp_neg_pool_release(link->lease_owner, link->lease);
-	link->last_lease = link->lease;
-	link->lease = 0;
-	link->lease_owner = NULL;
-}
-
 /* IPCP up: the time, and whether the address that counts changed */
 static void link_note_up(struct ipcp_neg_link *link)
 {
@@ -449,7 +439,7 @@ static void link_ipcp_down(struct ipcp_neg_engine *e)
 	link->want.up = false;
 	WRITE_ONCE(link->ip_up, false);
 	link->up_since = 0;
-	link_lease_drop(link);
+	ipcp_neg_lease_drop(&link->lease);
 	link->down_reason = e->reason != IPCP_NEG_REASON_NONE ?
 			    e->reason : e->cause;
 	queue_work(link_wq, &link->addr_work);
@@ -466,53 +456,14 @@ static void link_finished(struct ipcp_neg_engine *e)
 	link_kill_later(link);
 }
 
-/* Take @addr for the peer; the old lease goes back on success */
-static int link_lease_take(struct ipcp_neg_link *link, __be32 addr)
-{
-	struct ipcp_neg_pool *owner;
-
-	if (ipcp_neg_pool_take(link->pool, addr, &owner))
-		return -ENOSPC;
-	link_lease_drop(link);
-	link->lease = addr;
-	link->lease_owner = owner;
-	return 0;
-}
-
-/* The first lease of an attempt: the last one again if free, else any */
-static int link_lease_new(struct ipcp_neg_link *link)
-{
-	struct ipcp_neg_pool *owner;
-	__be32 a;
-
-	if (link->last_lease && !link_lease_take(link, link->last_lease))
-		return 0;
-	a = ipcp_neg_pool_take_any(link->pool, &owner);
-	if (!a)
-		return -ENOSPC;
-	link->lease = a;
-	link->lease_owner = owner;
-	return 0;
-}
-
-/* ipcp_neg_ipcp_assign_t semantics: one address per link at a time */
+/* ipcp_neg_ipcp_assign_t semantics: see ipcp_neg_lease_assign() */
 static int link_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
 {
 	struct ipcp_neg_link *link = link_of(e);
-	int err = 0;
 
-	if (!link->pool)
-		return -ENOSPC;
-	if (wanted && wanted != link->lease &&
-	    !link_lease_take(link, wanted)) {
-		*out = wanted;
-		return 0;
-	}
-	if (!link->lease)
-		err = link_lease_new(link);
-	if (!err)
-		*out = link->lease;
-	return err;
+	lockdep_assert_held(&link->lock);
+	return ipcp_neg_lease_assign(&link->lease, wanted,
+				     e->ipcp.conf.local, out);
 }
 
 /*
@@ -550,12 +501,8 @@ struct ipcp_neg_pool *ipcp_neg_link_set_peer_src(struct ipcp_neg_link *link,
 	struct ipcp_neg_pool *old;
 
 	spin_lock_bh(&link->lock);
-	old = link->pool;
-	link->pool = pool;
+	old = ipcp_neg_lease_set_src(&link->lease, pool, link->eng.ip_up);
 	link->eng.ipcp.conf.remote = remote;
-	if (!link->eng.ip_up)
-		link_lease_drop(link);
-	link->last_lease = 0;
 	spin_unlock_bh(&link->lock);
 	return old;
 }
@@ -845,9 +792,9 @@ static void link_destroy_end(struct ipcp_neg_link *link,
 		netdev_info(link->dev, "link %u detached\n", link->id);
 	link_release_dev(link);
 	spin_lock_bh(&link->lock);
-	link_lease_drop(link);
+	ipcp_neg_lease_drop(&link->lease);
 	spin_unlock_bh(&link->lock);
-	ipcp_neg_pool_put(link->pool);
+	ipcp_neg_lease_uninit(&link->lease);
 	link_release_files(link);
 	put_net(link->net);
 	kfree_rcu(link, rcu);
@@ -972,11 +919,13 @@ static void link_list_add(struct ipcp_neg_link *link)
  *
  * Context: process context.
  * Return: 0; -EINVAL for an inconsistent @conf; -ENOENT if the pool does
- * not exist; -ENOMEM.
+ * not exist; -EADDRINUSE if the local address is leased from the pool to
+ * another link's peer; -ENOMEM.
  */
 int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
 			 const void *owner, u32 *id, int *lower, int *upper)
 {
+	struct ipcp_neg_pool *pool = NULL;
 	struct ipcp_neg_link *link;
 	int err;
 
@@ -988,10 +937,14 @@ int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
 	link_init(link, net);
 	err = -ENOENT;
 	if (conf->pool[0]) {
-		link->pool = ipcp_neg_pool_get(net, conf->pool);
-		if (!link->pool)
+		pool = ipcp_neg_pool_get(net, conf->pool);
+		if (!pool)
 			goto err_free;
 	}
+	ipcp_neg_lease_init(&link->lease, pool);
+	err = ipcp_neg_lease_set_local(&link->lease, conf->local);
+	if (err)
+		goto err_pool;
 	link_engine_init(link, conf);
 	err = link_register(link);
 	if (err)
@@ -1007,7 +960,7 @@ int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
 
 err_pool:
 	tasklet_kill(&link->tasklet);
-	ipcp_neg_pool_put(link->pool);
+	ipcp_neg_lease_uninit(&link->lease);
 err_free:
 	put_net(link->net);
 	kfree(link);

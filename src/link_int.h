@@ -23,6 +23,7 @@
 #include <linux/workqueue.h>
 
 #include "events.h"
+#include "lease.h"
 #include "link.h"
 
 /* Control packets the history keeps, and option bytes kept of each */
@@ -100,10 +101,8 @@ struct link_addr {
  * @eng: LCP and IPCP; Protected by lock
  * @want: the address IPCP negotiated; Protected by lock
  * @ip_up: IPv4 may flow (written under lock, read locklessly)
- * @pool: the pool the peer's address comes from (held), or NULL
- * @lease: the address leased for the peer, or 0; Protected by lock
- * @lease_owner: the pool @lease came from; Protected by lock
- * @last_lease: the previous lease, tried first (sticky); Protected by lock
+ * @lease: the pool the peer's address comes from and the address leased
+ *	(lease.h); Protected by lock
  * @lcp_timer: LCP's restart timer
  * @ipcp_timer: IPCP's restart timer
  * @echo_timer: sends LCP Echo-Requests, declares the link dead when
@@ -166,10 +165,7 @@ struct ipcp_neg_link {
 	struct ipcp_neg_engine eng;
 	struct link_addr want;
 	bool ip_up;
-	struct ipcp_neg_pool *pool;
-	__be32 lease;
-	struct ipcp_neg_pool *lease_owner;
-	__be32 last_lease;
+	struct ipcp_neg_lease lease;
 	struct timer_list lcp_timer;
 	struct timer_list ipcp_timer;
 	struct timer_list echo_timer;

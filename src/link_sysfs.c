@@ -443,11 +443,11 @@ static ssize_t local_store(struct kobject *kobj, struct kobj_attribute *attr,
 	if (err)
 		return err;
 	spin_lock_bh(&link->lock);
-	if (ls_local_ok(c, a)) {
+	err = ls_local_ok(c, a) ? ipcp_neg_lease_set_local(&link->lease, a) :
+				  -EINVAL;
+	if (!err) {
 		c->local = a;
 		ls_apply(link);
-	} else {
-		err = -EINVAL;
 	}
 	spin_unlock_bh(&link->lock);
 	return err ?: count;
@@ -494,7 +494,7 @@ static ssize_t remote_store(struct kobject *kobj, struct kobj_attribute *attr,
 		ok = ipcp_neg_ipcp_addr_ok(a) &&
 		     a != link->eng.ipcp.conf.local;
 	else
-		ok = link->pool;	/* already the source: nothing to do */
+		ok = link->lease.pool;	/* already the source: nothing to do */
 	spin_unlock_bh(&link->lock);
 	if (!ok)
 		return -EINVAL;
@@ -510,8 +510,9 @@ static ssize_t pool_show(struct kobject *kobj, struct kobj_attribute *attr,
 	char name[IPCP_NEG_POOL_NAME_SIZE] = "";
 
 	spin_lock_bh(&link->lock);
-	if (link->pool)
-		strscpy(name, ipcp_neg_pool_name(link->pool), sizeof(name));
+	if (link->lease.pool)
+		strscpy(name, ipcp_neg_pool_name(link->lease.pool),
+			sizeof(name));
 	spin_unlock_bh(&link->lock);
 	return sysfs_emit(buf, "%s\n", name);
 }

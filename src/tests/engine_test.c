@@ -9,7 +9,8 @@
  * livelock into a failure.
  *
  * The server assigns the client's address, either a fixed one or one taken
- * from a real address pool (sticky per link, released on ipcp_down). The
+ * from a real address pool through the module's own lease code (lease.c:
+ * sticky per link, released on ipcp_down, never the server's address). The
  * suite's exit method releases what the links still hold and deletes the
  * pool.
  */
@@ -21,6 +22,7 @@
 
 #include "../engine.h"
 #include "../addr_pool.h"
+#include "../lease.h"
 
 #define IP4(a, b, c, d) \
 	cpu_to_be32((u32)(a) << 24 | (b) << 16 | (c) << 8 | (d))
@@ -76,11 +78,9 @@ struct eng_side {
 	struct eng_pkt last_tx;
 	struct eng_pkt first_ipcp_cr;
 	struct eng_pkt last_ipcp_cr;
+	struct eng_pkt first_ipcp_nak;
 	/* server with a pool: the link's lease */
-	struct ipcp_neg_pool *pool;
-	struct ipcp_neg_pool *owner;
-	__be32 lease;
-	__be32 sticky;
+	struct ipcp_neg_lease lease;
 };
 
 /* The wire between two ends, and the virtual clock */
@@ -188,6 +188,9 @@ static void eng_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
 			s->first_ipcp_cr = p;
 		s->last_ipcp_cr = p;
 	}
+	if (proto == IPCP_NEG_PROTO_IPCP && code == IPCP_NEG_CONFNAK &&
+	    !s->first_ipcp_nak.len)
+		s->first_ipcp_nak = p;
 	eng_wire(s->link, s->peer, &p);
 }
 
@@ -211,20 +214,8 @@ static void eng_ipcp_up(struct ipcp_neg_engine *e)
 
 	s->ups++;
 	/* a pool-backed server holds the peer's address whenever IPCP is up */
-	if (s->pool && s->lease != e->ipcp.peer)
+	if (s->lease.pool && s->lease.addr != e->ipcp.peer)
 		s->link->errors++;
-}
-
-/* The pool glue: give the lease back, remember it for next time */
-static void eng_release(struct eng_side *s)
-{
-	if (!s->lease)
-		return;
-	if (ipcp_neg_pool_release(s->owner, s->lease))
-		s->link->errors++;	/* fails the run */
-	s->sticky = s->lease;
-	s->lease = 0;
-	s->owner = NULL;
 }
 
 static void eng_ipcp_down(struct ipcp_neg_engine *e)
@@ -232,7 +223,7 @@ static void eng_ipcp_down(struct ipcp_neg_engine *e)
 	struct eng_side *s = to_side(e);
 
 	s->downs++;
-	eng_release(s);
+	ipcp_neg_lease_drop(&s->lease);
 }
 
 static void eng_finished(struct ipcp_neg_engine *e)
@@ -240,39 +231,11 @@ static void eng_finished(struct ipcp_neg_engine *e)
 	to_side(e)->finished++;
 }
 
-static int eng_hold(struct eng_side *s, __be32 addr,
-		    struct ipcp_neg_pool *owner, __be32 *out)
-{
-	s->lease = addr;
-	s->owner = owner;
-	*out = addr;
-	return 0;
-}
-
-/*
- * ipcp.h's assign(): the link's one address; a wanted one if free, else
- * the one held, else the one held last (sticky), else any.
- */
+/* The module's lease policy, as link.c's assign() calls it */
 static int eng_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
 {
-	struct eng_side *s = to_side(e);
-	struct ipcp_neg_pool *owner;
-	__be32 a;
-
-	if (s->lease && (!wanted || wanted == s->lease))
-		return eng_hold(s, s->lease, s->owner, out);
-	if (wanted && !ipcp_neg_pool_take(s->pool, wanted, &owner)) {
-		eng_release(s);
-		return eng_hold(s, wanted, owner, out);
-	}
-	if (s->lease)
-		return eng_hold(s, s->lease, s->owner, out);
-	if (s->sticky && !ipcp_neg_pool_take(s->pool, s->sticky, &owner))
-		return eng_hold(s, s->sticky, owner, out);
-	a = ipcp_neg_pool_take_any(s->pool, &owner);
-	if (!a)
-		return -ENOSPC;
-	return eng_hold(s, a, owner, out);
+	return ipcp_neg_lease_assign(&to_side(e)->lease, wanted,
+				     e->ipcp.conf.local, out);
 }
 
 static const struct ipcp_neg_engine_ops eng_ops = {
@@ -337,10 +300,12 @@ static struct eng_link *eng_link_new(struct kunit *test,
 	sc->local = SRV_LOCAL;
 	sc->srv[IPCP_NEG_IPCP_O_DNS1] = DNS1;
 	sc->srv[IPCP_NEG_IPCP_O_DNS2] = DNS2;
-	if (c->pool)
-		l->srv->pool = ctx->pool;
-	else
+	if (c->pool) {
+		ipcp_neg_pool_hold(ctx->pool);
+		ipcp_neg_lease_init(&l->srv->lease, ctx->pool);
+	} else {
 		sc->remote = CLI_FIXED;
+	}
 	l->cli->e.ipcp.conf.req_dns = true;
 	return l;
 }
@@ -473,17 +438,22 @@ static void eng_expect_used(struct kunit *test, u32 used)
 	KUNIT_EXPECT_EQ(test, now, used);
 }
 
-/* The pool of four addresses the pool-backed servers share */
-static void eng_pool_new(struct kunit *test)
+/* The pool of four addresses from @first the pool-backed servers share */
+static void eng_pool_new_at(struct kunit *test, __be32 first)
 {
 	struct eng_ctx *ctx = test->priv;
 	struct ipcp_neg_pool *p;
+	__be32 last = cpu_to_be32(be32_to_cpu(first) + 3);
 
 	p = ipcp_neg_pool_create(&init_net, POOL_NAME);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p);
 	ctx->pool = p;
-	KUNIT_ASSERT_EQ(test, ipcp_neg_pool_add_range(p, POOL_ADDR(1),
-						      POOL_ADDR(4)), 0);
+	KUNIT_ASSERT_EQ(test, ipcp_neg_pool_add_range(p, first, last), 0);
+}
+
+static void eng_pool_new(struct kunit *test)
+{
+	eng_pool_new_at(test, POOL_ADDR(1));
 }
 
 static int eng_test_init(struct kunit *test)
@@ -499,9 +469,7 @@ static void eng_test_exit(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < ctx->nsides; i++)
-		if (ctx->sides[i]->lease)
-			ipcp_neg_pool_release(ctx->sides[i]->owner,
-					      ctx->sides[i]->lease);
+		ipcp_neg_lease_uninit(&ctx->sides[i]->lease);
 	if (ctx->pool) {
 		ipcp_neg_pool_delete(&init_net, POOL_NAME);
 		ipcp_neg_pool_put(ctx->pool);
@@ -585,7 +553,7 @@ static void eng_expect_refused(struct kunit *test, struct eng_link *l,
 	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_NO_ADDR);
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(srv));
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(cli));
-	ENG_EXPECT_ADDR(test, l->srv->lease, 0);
+	ENG_EXPECT_ADDR(test, l->srv->lease.addr, 0);
 }
 
 static void eng_test_pool_exhausted(struct kunit *test)
@@ -837,13 +805,13 @@ static void eng_test_peer_renegotiates(struct kunit *test)
 	swap(srv->q[srv->qhead], srv->q[(srv->qhead + 1) % ENG_QLEN]);
 	eng_deliver(srv);		/* the client's Ack first: up */
 	KUNIT_EXPECT_EQ(test, srv->ups, 2U);
-	ENG_EXPECT_ADDR(test, srv->lease, POOL_ADDR(1));
+	ENG_EXPECT_ADDR(test, srv->lease.addr, POOL_ADDR(1));
 
 	eng_run(test, l);
 	eng_expect_open(test, l, POOL_ADDR(1));
 	KUNIT_EXPECT_EQ(test, srv->ups, srv->downs + 1);
 	KUNIT_EXPECT_EQ(test, l->cli->ups, l->cli->downs + 1);
-	ENG_EXPECT_ADDR(test, srv->lease, POOL_ADDR(1));
+	ENG_EXPECT_ADDR(test, srv->lease.addr, POOL_ADDR(1));
 	eng_expect_used(test, 1);
 }
 
@@ -968,6 +936,82 @@ static void eng_test_echo_missed_reset(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lcp->echo_missed, 0U);
 }
 
+#define LOC(n)	IP4(10, 0, 0, (n))	/* n = 1..4, SRV_LOCAL is LOC(1) */
+
+/*
+ * The server's own address lies in its pool (10.0.0.1-10.0.0.4): next fit
+ * passes over it, a peer asking for it gets a Nak with the lease, and a
+ * local address changed to the peer's lease (the sysfs store's call) gives
+ * the peer another; another link's peer's address is refused as local.
+ */
+static void eng_test_local_in_pool(struct kunit *test)
+{
+	static const u8 nak[] = {
+		IPCP_NEG_CONFNAK, 0, 0, 22,
+		IPCP_NEG_IPCP_ADDR, 6, 10, 0, 0, 2,
+		IPCP_NEG_IPCP_DNS1, 6, 10, 0, 0, 53,
+		IPCP_NEG_IPCP_DNS2, 6, 10, 0, 0, 54,
+	};
+	static const u8 ask_ours[] = {
+		IPCP_NEG_CONFREQ, 0x42, 0, 10, IPCP_NEG_IPCP_ADDR, 6, 10, 0, 0, 1,
+	};
+	static const u8 nak_ours[] = {
+		IPCP_NEG_CONFNAK, 0x42, 0, 10, IPCP_NEG_IPCP_ADDR, 6, 10, 0, 0, 2,
+	};
+	struct eng_pkt p = { .proto = IPCP_NEG_PROTO_IPCP };
+	struct eng_conf c = { .pool = true };
+	struct eng_link *l, *l2;
+
+	eng_pool_new_at(test, LOC(1));
+	l = eng_link_new(test, &c);
+	eng_start(l);
+	eng_run(test, l);
+	eng_expect_open(test, l, LOC(2));
+	eng_expect_bytes(test, &l->srv->first_ipcp_nak, IPCP_NEG_PROTO_IPCP,
+			 nak, sizeof(nak));
+	eng_expect_used(test, 1);
+
+	/* the peer asks for our address: a Nak with its lease */
+	p.len = sizeof(ask_ours);
+	memcpy(p.data, ask_ours, sizeof(ask_ours));
+	eng_enqueue(l, l->srv, &p);
+	eng_deliver(l->srv);
+	eng_expect_bytes(test, &l->srv->last_tx, IPCP_NEG_PROTO_IPCP,
+			 nak_ours, sizeof(nak_ours));
+	eng_run(test, l);
+	eng_expect_open(test, l, LOC(2));
+	eng_expect_used(test, 1);
+
+	/*
+	 * local := the peer's lease, as the sysfs store does it. The client
+	 * Rejects the server's new address, still its own when the server's
+	 * request arrives, and the server stops sending it: only the client's
+	 * address and the server's side are checked.
+	 */
+	KUNIT_ASSERT_EQ(test, ipcp_neg_lease_set_local(&l->srv->lease, LOC(2)),
+			0);
+	l->srv->e.ipcp.conf.local = LOC(2);
+	ipcp_neg_engine_renegotiate_ipcp(&l->srv->e);
+	eng_run(test, l);
+	KUNIT_EXPECT_EQ(test, l->srv->e.ipcp.fsm.state, IPCP_NEG_ST_OPENED);
+	KUNIT_EXPECT_EQ(test, l->cli->e.ipcp.fsm.state, IPCP_NEG_ST_OPENED);
+	ENG_EXPECT_ADDR(test, l->srv->e.ipcp.local, LOC(2));
+	ENG_EXPECT_ADDR(test, l->srv->e.ipcp.peer, LOC(3));
+	ENG_EXPECT_ADDR(test, l->cli->e.ipcp.local, LOC(3));
+	eng_expect_used(test, 1);
+
+	/* another link's peer's address cannot become our local address */
+	l2 = eng_link_new(test, &c);
+	eng_start(l2);
+	eng_run(test, l2);
+	eng_expect_open(test, l2, LOC(4));
+	KUNIT_EXPECT_EQ(test, ipcp_neg_lease_set_local(&l->srv->lease, LOC(4)),
+			-EADDRINUSE);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_lease_set_local(&l->srv->lease, LOC(1)),
+			0);
+	eng_expect_used(test, 2);
+}
+
 static struct kunit_case eng_test_cases[] = {
 	KUNIT_CASE(eng_test_fixed_remote),
 	KUNIT_CASE_PARAM(eng_test_pool_exhausted, eng_policy_gen_params),
@@ -980,6 +1024,7 @@ static struct kunit_case eng_test_cases[] = {
 	KUNIT_CASE(eng_test_renegotiate),
 	KUNIT_CASE(eng_test_peer_silent),
 	KUNIT_CASE(eng_test_echo_missed_reset),
+	KUNIT_CASE(eng_test_local_in_pool),
 	{}
 };
 

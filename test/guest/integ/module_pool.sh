@@ -6,14 +6,19 @@
 # pool, the third none (the pool-empty policy closes IPCP, and pppd, left
 # without a network protocol, ends the link). A renegotiation gives a client
 # its address again (sticky) although another is free; a detached link's
-# address is free again.
+# address is free again. Then a pool that holds the server's own address
+# (10.0.9.0/24, --local 10.0.9.1): the clients never get it, a local address
+# leased to another link's peer is refused, and the local address changed to
+# its own peer's gives that peer another.
 . /test/lib.sh
 
-# client N [POLICY]: pppd in namespace pN on a socat pty pair, the module on
-# the other end with the pool and pool-empty POLICY (default ipcp-close);
-# sets IF_N, SOCAT_N, PPPD_N
+# client N [POLICY [POOL LOCAL]]: pppd in namespace pN on a socat pty pair,
+# the module on the other end with POOL (default testpool), pool-empty
+# POLICY (default ipcp-close) and address LOCAL (default 10.0.5.1); sets
+# IF_N, SOCAT_N, PPPD_N
 client() {
-	local n=$1 policy=${2:-ipcp-close} out
+	local n=$1 policy=${2:-ipcp-close} pool=${3:-testpool}
+	local loc=${4:-10.0.5.1} out
 	rm -f "/tmp/ppp-p$n.up" "/tmp/p$n.a" "/tmp/p$n.b"
 	ip netns add "p$n" && ip -n "p$n" link set lo up || return 1
 	socat "PTY,link=/tmp/p$n.a,raw,echo=0" "PTY,link=/tmp/p$n.b,raw,echo=0" \
@@ -24,8 +29,8 @@ client() {
 	/usr/sbin/ip netns exec "p$n" pppd "/tmp/p$n.b" nodetach noauth local \
 		lcp-restart 1 noipdefault ipparam "p$n" >"/tmp/pppd-p$n.log" 2>&1 &
 	eval "PPPD_$n=$!"
-	out=$(ipcpctl attach --tty "/tmp/p$n.a" --role server --local 10.0.5.1 \
-		--pool testpool --pool-empty $policy) || return 1
+	out=$(ipcpctl attach --tty "/tmp/p$n.a" --role server --local "$loc" \
+		--pool "$pool" --pool-empty $policy) || return 1
 	set -- $out
 	eval "IF_$n=$1"
 	say "  client $n: module side $1"
@@ -109,6 +114,71 @@ stop_client 4
 stop_client 2
 check "pool del testpool" ipcpctl pool del testpool
 check "pool del of a missing pool fails" sh -c "! ipcpctl pool del testpool"
+
+# The server's own address inside its pool
+POOLS=/sys/kernel/ipcp_neg/pools
+used_is() {
+	[ "$(cat $POOLS/dialin/used)" = "$1" ]
+}
+
+# client_has N SERVER: pppd N has SERVER as its peer, and both ends show
+# their pair of addresses
+client_has() {
+	local n=$1 srv=$2
+	set -- $(pppd_report "p$n")
+	[ "$3" = "$srv" ] && has_ipv4_ns "p$n" "$1" "inet $2 peer $srv/32" &&
+		eval "has_ipv4 \$IF_$n 'inet $srv peer $2/32'"
+}
+
+# local_in_pool: clients 6 and 7 on the pool dialin, which holds the
+# server's address; returns early if client 6 never comes up (main before
+# the fix: "no address for the peer (-99)")
+local_in_pool() {
+	client 6 ipcp-close dialin 10.0.9.1 ||
+		FAILED="${FAILED:+$FAILED; }could not start client 6"
+	check "client 6 IPCP up" wait_for 30 "client 6 up" test -s /tmp/ppp-p6.up
+	[ -s /tmp/ppp-p6.up ] || return 1
+	a6=$(addr_of 6)
+	say "  client 6 got $a6"
+	check "client 6 did not get the server's 10.0.9.1 ($a6)" \
+		[ "$a6" = 10.0.9.2 ]
+	check "client 6 and $IF_6 show 10.0.9.1 and $a6" wait_for 10 \
+		"both ends' addresses" client_has 6 10.0.9.1
+	client 7 ipcp-close dialin 10.0.9.1 ||
+		FAILED="${FAILED:+$FAILED; }could not start client 7"
+	check "client 7 IPCP up" wait_for 30 "client 7 up" test -s /tmp/ppp-p7.up
+	a7=$(addr_of 7)
+	check "client 7 got the next address ($a7)" [ "$a7" = 10.0.9.3 ]
+	check "dialin used is 2" used_is 2
+	ipcpctl pool show dialin
+
+	L6=/sys/class/net/$IF_6/ipcp_neg/local
+	check "local := client 7's address is refused (EADDRINUSE)" sh -c \
+		"! echo $a7 2>/tmp/local.err > $L6 && grep -q 'in use' /tmp/local.err"
+	check "$IF_6's local is still 10.0.9.1" [ "$(cat $L6)" = 10.0.9.1 ]
+	check "attach with client 7's address as local is refused" sh -c \
+		"! ipcpctl attach --chan 1 --role server --local $a7 --pool dialin"
+	rm -f /tmp/ppp-p6.up
+	check "local := client 6's own address ($a6)" sh -c "echo $a6 > $L6"
+	check "client 6 IPCP up again" wait_for 30 "client 6 up" test -s /tmp/ppp-p6.up
+	b6=$(addr_of 6)
+	say "  client 6 now has $b6"
+	check "client 6 got another address ($b6)" [ "$b6" = 10.0.9.4 ]
+	check "client 6 and $IF_6 show $a6 and $b6" wait_for 10 \
+		"both ends' addresses" client_has 6 "$a6"
+	check "dialin used is still 2" used_is 2
+	ipcpctl status "$IF_6"
+}
+
+check "pool dialin 10.0.9.0/24 (sysfs)" sh -c \
+	"echo dialin > $POOLS/create && echo 10.0.9.0/24 > $POOLS/dialin/ranges"
+local_in_pool || true
+check "detach client 6" ipcpctl detach "$IF_6"
+[ -z "$IF_7" ] || check "detach client 7" ipcpctl detach "$IF_7"
+stop_client 6
+[ -z "$PPPD_7" ] || stop_client 7
+check "dialin used is 0" used_is 0
+check "pool del dialin" ipcpctl pool del dialin
 if [ -n "$FAILED" ]; then
 	result fail module-pool "$FAILED"
 else
