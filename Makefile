@@ -10,7 +10,9 @@
 #   make deps                        install the Debian packages the jobs need
 #   make tools                       build the CLI, out/ipcpctl
 #   make bench                       benchmarks: figures in out/bench/figures.txt
-#   make install                     install the module, run depmod
+#   make install                     install the module, run depmod for
+#                                    the kernel in KDIR (INSTALL_MOD_PATH
+#                                    moves both)
 #   make install-tools               ipcpctl to $(PREFIX)/sbin, its manual
 #                                    page to $(PREFIX)/share/man/man8
 #   make dkms-install                the source to /usr/src/ipcp_neg-<version>,
@@ -33,9 +35,16 @@ modules:
 clean:
 	$(MAKE) -C $(KDIR) M=$(SRC) clean
 
+# The release of the kernel in KDIR, as its "uname -r" will say, for depmod.
+# From UTS_RELEASE: Debian's 6.1 headers hold 6.1.<sublevel> in
+# include/config/kernel.release (and "make kernelrelease"), not 6.1.0-N-amd64.
+KREL = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"$$/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+
 install: modules
+	@test -n "$(KREL)" || { echo "no kernel release in $(KDIR)/include/generated/utsrelease.h"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(SRC) modules_install
-	depmod -a $(if $(KERNELRELEASE),$(KERNELRELEASE),)
+	depmod $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) -a $(KREL)
 
 deps:
 	scripts/deps.sh

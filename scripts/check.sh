@@ -68,11 +68,16 @@ build_module() {
 }
 
 lint() {
-	local cp debian files
+	local cp files
 	cp="$(kernel_src_dir)/scripts/checkpatch.pl"
-	files=$(cd "$tree" && ls src/*.[ch] src/tests/*.[ch] 2>/dev/null | grep -v "\.mod\.c$")
+	files=$(cd "$tree" && ls src/*.[ch] src/tests/*.[ch] 2>/dev/null | grep -v "\.mod\.c$" |
+		grep -vx src/compat.h)
+	# src/compat.h is the one file that tests LINUX_VERSION_CODE
 	if (cd "$tree" && perl "$cp" --strict --no-tree --quiet --show-types \
-	    --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG -f $files) >"$out/checkpatch.log" 2>&1; then
+	    --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG -f $files &&
+	    perl "$cp" --strict --no-tree --quiet --show-types \
+	    --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG,LINUX_VERSION_CODE,CONSTANT_COMPARISON \
+	    -f src/compat.h) >"$out/checkpatch.log" 2>&1; then
 		hresult pass lint-checkpatch
 	else
 		cat "$out/checkpatch.log"
@@ -84,12 +89,25 @@ lint() {
 		cat "$out/abi-coverage.log"
 		hresult fail abi-coverage "see $out/abi-coverage.log"
 	fi
-	debian=$(ls -d /lib/modules/*-amd64/build 2>/dev/null | sort -V | tail -n 1)
-	if [ -n "$debian" ]; then
-		build_module build-debian-w1-sparse "$debian" "$out/debian" W=1 C=1
-	else
-		hresult fail build-debian-w1-sparse "no Debian kernel headers (run: make deps)"
-	fi
+	build_debian
+}
+
+# The Debian kernels the module must build for, by series: each series'
+# newest installed headers (/lib/modules/<release>/build, the generic amd64
+# flavour), W=1 and sparse, warning free.
+DEBIAN_SERIES="6.1 6.12"
+
+build_debian() {
+	local series kdir
+	for series in $DEBIAN_SERIES; do
+		kdir=$(ls -d /lib/modules/"$series".*-amd64/build 2>/dev/null |
+			grep -Ev -- '-(cloud|rt)-amd64/build$' | sort -V | tail -n 1)
+		if [ -n "$kdir" ]; then
+			build_module "build-debian-$series-w1-sparse" "$kdir" "$out/debian-$series" W=1 C=1
+		else
+			hresult fail "build-debian-$series-w1-sparse" "no Debian $series kernel headers (run: make deps)"
+		fi
+	done
 }
 
 # Kernel messages that mean something went wrong, whatever the tests said.

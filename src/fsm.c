@@ -64,9 +64,9 @@
 #include <linux/net.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
-#include <asm/unaligned.h>
 #include <kunit/visibility.h>
 
+#include "compat.h"
 #include "proto.h"
 #include "fsm.h"
 #include "opt.h"

@@ -62,9 +62,9 @@
 #include <linux/errno.h>
 #include <linux/net.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
 #include <kunit/visibility.h>
 
+#include "compat.h"
 #include "ipcp.h"
 #include "opt.h"
 

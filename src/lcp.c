@@ -57,9 +57,9 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
 #include <kunit/visibility.h>
 
+#include "compat.h"
 #include "lcp.h"
 #include "opt.h"
 

@@ -69,8 +69,8 @@
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <net/net_namespace.h>
-#include <asm/unaligned.h>
 
+#include "compat.h"
 #include "addr.h"
 #include "addr_pool.h"
 #include "lease.h"
@@ -344,7 +344,7 @@ static void link_timer_start(struct ipcp_neg_engine *e, u16 proto,
 static void link_timer_stop(struct ipcp_neg_engine *e, u16 proto)
 {
 	/* not _sync: the callback takes link->lock, which we hold */
-	del_timer(link_timer(link_of(e), proto));
+	timer_delete(link_timer(link_of(e), proto));
 }
 
 /* Runs in the timer softirq; an expiry re-armed meanwhile is not one */

@@ -28,9 +28,9 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/timekeeping.h>
-#include <asm/unaligned.h>
 #include <kunit/visibility.h>
 
+#include "compat.h"
 #include "addr_pool.h"
 #include "link_int.h"
 #include "params.h"

@@ -38,6 +38,7 @@
 #include <net/netns/generic.h>
 #include <kunit/visibility.h>
 
+#include "compat.h"
 #include "addr_pool.h"
 #include "pool_sysfs.h"
 
@@ -89,7 +90,8 @@ static struct net *pools_files_net;
 /* Names of the files of pools/, which no pool may take */
 static const char * const pool_sysfs_reserved[] = { "create", "delete" };
 
-static struct pool_dir *to_pool_dir(struct kobject *kobj)
+/* const: the kobj_type methods get a const kobject from 6.2 on (compat.h) */
+static struct pool_dir *to_pool_dir(const struct kobject *kobj)
 {
 	return container_of(kobj, struct pool_dir, kobj);
 }
@@ -286,14 +288,15 @@ static void pool_dir_release(struct kobject *kobj)
 	kfree(d);
 }
 
-static const void *pool_dir_namespace(struct kobject *kobj)
+static const void *
+pool_dir_namespace(IPCP_NEG_KOBJ_CONST struct kobject *kobj)
 {
 	return to_pool_dir(kobj)->net;
 }
 
 /* Root of the namespace's user namespace owns the files */
-static void pool_dir_get_ownership(struct kobject *kobj, kuid_t *uid,
-				   kgid_t *gid)
+static void pool_dir_get_ownership(IPCP_NEG_KOBJ_CONST struct kobject *kobj,
+				   kuid_t *uid, kgid_t *gid)
 {
 	net_ns_get_ownership(to_pool_dir(kobj)->net, uid, gid);
 }
@@ -557,7 +560,7 @@ static struct pernet_operations pool_sysfs_net_ops = {
 /* ---- pools/ itself ---- */
 
 static const struct kobj_ns_type_operations *
-pools_child_ns_type(struct kobject *kobj)
+pools_child_ns_type(IPCP_NEG_KOBJ_CONST struct kobject *kobj)
 {
 	return &net_ns_type_operations;
 }
@@ -567,8 +570,8 @@ pools_child_ns_type(struct kobject *kobj)
  * a namespace's create and delete files belong to the root of the user
  * namespace that owns it, pools/ itself to the global root.
  */
-static void pools_get_ownership(struct kobject *kobj, kuid_t *uid,
-				kgid_t *gid)
+static void pools_get_ownership(IPCP_NEG_KOBJ_CONST struct kobject *kobj,
+				kuid_t *uid, kgid_t *gid)
 {
 	struct net *net = READ_ONCE(pools_files_net);
 

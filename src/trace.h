@@ -13,6 +13,7 @@
 
 #include <linux/tracepoint.h>
 
+#include "compat.h"
 #include "fsm.h"
 #include "proto.h"
 
@@ -71,10 +72,10 @@ TRACE_EVENT(ipcp_neg_fsm_state,
 			     __field(u8, old)
 			     __field(u8, new)
 			     __string(event, event)),
-	    TP_fast_assign(__assign_str(proto, proto);
+	    TP_fast_assign(ipcp_neg_assign_str(proto, proto);
 			   __entry->old = old;
 			   __entry->new = new;
-			   __assign_str(event, event);),
+			   ipcp_neg_assign_str(event, event);),
 	    TP_printk("proto=%s old=%s new=%s event=%s", __get_str(proto),
 		      ipcp_neg_trace_state(__entry->old),
 		      ipcp_neg_trace_state(__entry->new), __get_str(event))
@@ -96,7 +97,7 @@ TRACE_EVENT(ipcp_neg_packet,
 			     __field(u8, code)
 			     __field(u8, id)
 			     __field(u16, len)),
-	    TP_fast_assign(__assign_str(proto, proto);
+	    TP_fast_assign(ipcp_neg_assign_str(proto, proto);
 			   __entry->tx = tx;
 			   __entry->code = code;
 			   __entry->id = id;

@@ -18,8 +18,8 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
 
+#include "compat.h"
 #include "addr_pool.h"
 #include "bench_core.h"
 

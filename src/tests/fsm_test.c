@@ -11,8 +11,8 @@
 #include <kunit/test.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
 
+#include "../compat.h"
 #include "../proto.h"
 #include "../fsm.h"
 

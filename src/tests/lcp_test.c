@@ -12,8 +12,8 @@
 
 #include <kunit/test.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
 
+#include "../compat.h"
 #include "../lcp.h"
 #include "../opt.h"
 

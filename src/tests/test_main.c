@@ -6,6 +6,8 @@
 
 #include <linux/module.h>
 
+#include "../compat.h"
+
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("KUnit tests for ipcp_neg");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+IPCP_NEG_IMPORT_KUNIT_NS();
