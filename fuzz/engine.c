@@ -63,6 +63,7 @@
 #include "check.h"
 #include "engine.h"
 #include "lease.h"
+#include "params.h"
 #include "shim.h"
 
 /* Header bytes 0 and 1: IPCP */
@@ -141,7 +142,17 @@ static struct {
 	struct pkt in;
 } h;
 
-static struct net fuzz_net;
+/* owned by the initial user namespace: its pools are not bounded */
+static struct net fuzz_net = { .user_ns = &init_user_ns };
+
+/*
+ * params.c (module parameters) is not built here; the pool code asks for
+ * this bound only for a namespace that fuzz_net is not
+ */
+unsigned int ipcp_neg_param_userns_pool_addrs(void)
+{
+	return IPCP_NEG_USERNS_POOL_ADDRS_DEFAULT;
+}
 
 /* The queues, outside h: cleared by setting their lengths to 0 */
 static struct pkt queues[2][QLEN];
