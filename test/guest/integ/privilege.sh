@@ -25,6 +25,11 @@
 #  - privilege-netns-isolation: a link and a pool in namespace A are neither
 #    visible (sysfs, ipcpctl status) nor touchable (detach, renegotiate by
 #    id and name, pool del) from namespace B.
+#  - privilege-userns-link: the root of an unprivileged user namespace
+#    attaches a link in the network namespace it owns; the link negotiates,
+#    its sysfs files belong to that root, who writes them and detaches it;
+#    another uid, root without capabilities and other user namespaces
+#    cannot write them.
 . /test/lib.sh
 . /test/stress_lib.sh
 
@@ -216,6 +221,118 @@ isolation() {
 	finish privilege-netns-isolation
 }
 
+# The namespaces of privilege-userns-link: its user namespace's process
+# (UNS_PID), its network namespace (pvU, named once it exists) and the
+# link's peer (a client link in pvC)
+
+# ns_root CMD...: CMD as the root of UNS_PID's user namespace, in pvU with
+# pvU's sysfs
+ns_root() {
+	/usr/sbin/ip netns exec pvU asuser 65534 65534 -- \
+		nsenter --preserve-credentials -t "$UNS_PID" -U -- "$@"
+}
+
+# in_pvU CMD...: CMD in pvU with pvU's sysfs, as real root
+in_pvU() {
+	/usr/sbin/ip netns exec pvU "$@"
+}
+
+# owners FILE...: the distinct uid:gid of the files, seen from outside
+owners() {
+	in_pvU stat -c %u:%g "$@" | sort -u
+}
+
+# the user namespace's process: attaches the link in its own network
+# namespace, says how that went, then holds the namespaces until killed
+uns_attach() {
+	asuser 65534 65534 -- asuser --userns -- sh -c "
+		ipcpctl attach --tty $1 --role server --local 10.0.75.1 \
+			--remote 10.0.75.2 >/tmp/pu.out 2>&1
+		echo \$? >/tmp/pu.rc.tmp && mv /tmp/pu.rc.tmp /tmp/pu.rc
+		read go </tmp/pu.hold" &
+	UNS_PID=$!
+}
+
+userns_link() {
+	local tty d val
+	FAILED=
+	rm -f /tmp/pu.out /tmp/pu.rc /tmp/pu.hold
+	if ! { ip netns add pvC && ip -n pvC link set lo up && pty_pair pu; }; then
+		result fail privilege-userns-link "setup failed"
+		return
+	fi
+	UPTY_PID=$PTY_PID
+	# the namespace's root opens its end of the pty (uid 65534 outside)
+	tty=$(readlink -f /tmp/pu.a)
+	chown 65534:65534 "$tty"
+	mkfifo -m 0600 /tmp/pu.hold && chown 65534:65534 /tmp/pu.hold
+	uns_attach "$tty"
+	if ! wait_for 30 "the user namespace's attach" test -s /tmp/pu.rc ||
+	    [ "$(cat /tmp/pu.rc)" != 0 ] || ! ip netns attach pvU "$UNS_PID"; then
+		note "the namespace's root attaches a link: $(cat /tmp/pu.out)"
+		finish privilege-userns-link
+		return
+	fi
+	set -- $(cat /tmp/pu.out)
+	UNS_IF=$1 UNS_ID=$2
+	d=/sys/class/net/$UNS_IF/ipcp_neg
+	say "  ok: the namespace's root attaches a link: $UNS_IF $UNS_ID"
+	check "its peer attaches" attach_in pvC --tty /tmp/pu.b --role client
+	UNS_PEER=$ID
+	check "the link negotiates" wait_for 30 "$UNS_IF opened" \
+		ipcp_opened pvU "$UNS_ID"
+	check "the link has its address" wait_for 10 "$UNS_IF's address" \
+		has_ipv4_ns pvU "$UNS_IF" "inet 10.0.75.1 peer 10.0.75.2/32"
+	val=$(owners $d $d/restart_ms $d/state $d/state/ipcp $d/counters \
+		$d/counters/addr_changes)
+	say "  owners of $d and its files: $val"
+	check "its files belong to the namespace's root" [ "$val" = 65534:65534 ]
+	check "the namespace's root writes restart_ms" \
+		ns_root sh -c "echo 1234 >$d/restart_ms"
+	check "the namespace's root writes dns" \
+		ns_root sh -c "echo 10.0.75.53 >$d/dns"
+	check "the namespace's root sets remote with ipcpctl" \
+		ns_root ipcpctl set "$UNS_IF" remote 10.0.75.3
+	val=$(in_pvU cat $d/restart_ms $d/dns $d/remote | tr '\n' ' ')
+	say "  restart_ms, dns, remote: $val"
+	check "the writes took" [ "$val" = "1234 10.0.75.53 0.0.0.0 10.0.75.3 " ]
+	check "the link renegotiates the new remote" wait_for 30 \
+		"$UNS_IF's new address" has_ipv4_ns pvU "$UNS_IF" \
+		"inet 10.0.75.1 peer 10.0.75.3/32"
+	val=$(in_pvU cat $d/restart_ms)
+	check "another uid cannot write it" denied write "$W_EACCES" \
+		in_pvU asuser 65533 65533 -- sh -c "echo 4321 >$d/restart_ms"
+	check "root without capabilities cannot write it" denied write \
+		"$W_EACCES" in_pvU asuser 0 0 -- sh -c "echo 4321 >$d/restart_ms"
+	check "another user namespace of the same uid cannot write it" \
+		denied write "$W_EPERM" in_pvU asuser 65534 65534 -- \
+		asuser --userns --same-netns -- sh -c "echo 4321 >$d/restart_ms"
+	check "another uid's user namespace cannot write it" \
+		denied write "$W_EACCES" in_pvU asuser 65533 65533 -- \
+		asuser --userns --same-netns -- sh -c "echo 4321 >$d/restart_ms"
+	check "another uid cannot detach it" denied detach "$CTL_EPERM" \
+		in_pvU asuser 65533 65533 -- ipcpctl detach "$UNS_ID"
+	check "another user namespace cannot detach it" denied detach \
+		"$CTL_EPERM" in_pvU asuser 65534 65534 -- \
+		asuser --userns --same-netns -- ipcpctl detach "$UNS_ID"
+	check "their writes changed nothing" [ "$(in_pvU cat $d/restart_ms)" = "$val" ]
+	check "the link is still up" ipcp_opened pvU "$UNS_ID"
+	check "the namespace's root detaches it" ns_root ipcpctl detach "$UNS_ID"
+	check "the link is gone" wait_for 10 "$UNS_IF gone" \
+		link_gone_in pvU "$UNS_ID"
+	finish privilege-userns-link
+}
+
+userns_link_cleanup() {
+	[ -n "${UNS_ID:-}" ] && ctl_in pvU detach "$UNS_ID" >/dev/null 2>&1
+	[ -n "${UNS_PEER:-}" ] && ctl_in pvC detach "$UNS_PEER" >/dev/null 2>&1
+	[ -n "${UNS_PID:-}" ] && stop_pid "$UNS_PID"
+	[ -n "${UPTY_PID:-}" ] && stop_pid "$UPTY_PID"
+	ip netns del pvU 2>/dev/null
+	ip netns del pvC 2>/dev/null
+	rm -f /tmp/pu.out /tmp/pu.rc /tmp/pu.hold
+}
+
 load_module
 FAILED=
 # The channel the attaches name: the server link's upper one here (the
@@ -236,6 +353,8 @@ try_all privilege-userns "$CTL_EPERM" "$W_EACCES" \
 	asuser 65534 65534 -- asuser --userns --same-netns --
 try_all privilege-userns-netns "$CTL_ENOENT" "$W_EACCES" \
 	asuser 65534 65534 -- asuser --userns --
+userns_link
+userns_link_cleanup
 chmod 0600 /dev/ipcp_neg /dev/ppp
 isolation
 ipcpctl detach "$SRV_ID"
