@@ -22,10 +22,6 @@ trap 'rm -rf "$root"' EXIT
 
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,etc/ppp,proc,sys,dev,tmp,run,var}
 mkdir -p "$root/lib/modules/ipcp_neg" "$root/test"
-# What a real system has: mktemp -d makes the root 0700, which would keep
-# every unprivileged test user from executing anything at all
-chmod 0755 "$root"
-chmod 1777 "$root/tmp"
 
 # busybox applets first, so that real binaries copied below replace them.
 # busybox --list names busybox itself: skip it, or the link loops.
@@ -98,5 +94,13 @@ for ko in "$@"; do
 	cp "$ko" "$root/lib/modules/ipcp_neg/"
 done
 
-(cd "$root" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$out.tmp"
+# Modes and owners as on a real system, whatever mktemp (a 0700 root) and
+# the umask the parts were built or checked out with gave: all readable,
+# directories and programs executable by all, writable by root only, /tmp
+# sticky; the archive gives every file to root. An unprivileged test user
+# must be able to run the programs, and must not own them.
+chmod -R u+rwX,go+rX,go-w "$root"
+chmod 1777 "$root/tmp"
+(cd "$root" && find . -print0 | cpio --null -o -H newc -R 0:0 --quiet) |
+	gzip -1 >"$out.tmp"
 mv "$out.tmp" "$out"

@@ -29,6 +29,7 @@
 #include <linux/sysfs.h>
 #include <linux/timekeeping.h>
 #include <kunit/visibility.h>
+#include <net/net_namespace.h>
 
 #include "compat.h"
 #include "addr_pool.h"
@@ -338,6 +339,17 @@ static struct ipcp_neg_link *to_link(struct kobject *kobj)
 static void link_kobj_release(struct kobject *kobj)
 {
 	kfree(container_of(kobj, struct link_kobj, kobj));
+}
+
+/*
+ * The root of the user namespace owning the unit's network namespace owns
+ * the files, as with the unit's own (net-sysfs). Fixed when a directory is
+ * made: a unit that changes namespace takes its link down with it.
+ */
+static void link_kobj_get_ownership(struct kobject *kobj, kuid_t *uid,
+				    kgid_t *gid)
+{
+	net_ns_get_ownership(dev_net(to_link(kobj)->dev), uid, gid);
 }
 
 static bool ls_server(const struct ipcp_neg_link *link)
@@ -1049,16 +1061,19 @@ static const struct kobj_type ls_ktypes[IPCP_NEG_LINK_NKOBJS] = {
 		.release = link_kobj_release,
 		.sysfs_ops = &kobj_sysfs_ops,
 		.default_groups = ls_top_groups,
+		.get_ownership = link_kobj_get_ownership,
 	},
 	[IPCP_NEG_LINK_KOBJ_STATE] = {
 		.release = link_kobj_release,
 		.sysfs_ops = &kobj_sysfs_ops,
 		.default_groups = ls_state_groups,
+		.get_ownership = link_kobj_get_ownership,
 	},
 	[IPCP_NEG_LINK_KOBJ_COUNTERS] = {
 		.release = link_kobj_release,
 		.sysfs_ops = &kobj_sysfs_ops,
 		.default_groups = ls_counters_groups,
+		.get_ownership = link_kobj_get_ownership,
 	},
 };
 
