@@ -331,9 +331,9 @@ struct link_kobj {
 	struct ipcp_neg_link *link;
 };
 
-static struct ipcp_neg_link *to_link(struct kobject *kobj)
+static struct ipcp_neg_link *to_link(const struct kobject *kobj)
 {
-	return container_of(kobj, struct link_kobj, kobj)->link;
+	return container_of_const(kobj, struct link_kobj, kobj)->link;
 }
 
 static void link_kobj_release(struct kobject *kobj)
@@ -346,8 +346,8 @@ static void link_kobj_release(struct kobject *kobj)
  * the files, as with the unit's own (net-sysfs). Fixed when a directory is
  * made: a unit that changes namespace takes its link down with it.
  */
-static void link_kobj_get_ownership(struct kobject *kobj, kuid_t *uid,
-				    kgid_t *gid)
+static void link_kobj_get_ownership(IPCP_NEG_KOBJ_CONST struct kobject *kobj,
+				    kuid_t *uid, kgid_t *gid)
 {
 	net_ns_get_ownership(dev_net(to_link(kobj)->dev), uid, gid);
 }
