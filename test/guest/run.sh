@@ -76,6 +76,19 @@ unload_and_scan() {
 	cat /sys/kernel/debug/kmemleak
 }
 
+# Races only show on SMP: every VM runs with -smp 2 and must bring both
+# CPUs up (the test kernels need CONFIG_X86_MPPARSE for QEMU's MP table)
+guest_cpus() {
+	local n
+	n=$(nproc)
+	if [ "$n" -ge 2 ]; then
+		result pass guest-cpus "$n CPUs online"
+	else
+		result fail guest-cpus "$n CPU online under -smp 2"
+	fi
+}
+
+[ "$1" = demo ] || guest_cpus
 case "$1" in
 kunit)
 	run_kunit
