@@ -64,7 +64,7 @@ cp "$TOP/bench/guest/bench.sh" "$out/extra/bench/"
 log "booting the plain test kernel in QEMU (bench job, $MEM MiB, N=$N)"
 start=$(date +%s)
 timeout --foreground -k 10 "${IPCP_NEG_VM_TIMEOUT:-3600}" qemu-system-x86_64 \
-	-accel tcg -m "$MEM" -smp 2 \
+	-accel tcg -m "$MEM" -smp "$GUEST_SMP" \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-serial "file:$out/guest.results" \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \

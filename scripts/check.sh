@@ -115,7 +115,7 @@ build_debian() {
 run_vm() {
 	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-3600} rc
 	log "booting the debug kernel in QEMU (job $job, limit ${limit} s)"
-	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
+	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp "$GUEST_SMP" \
 		-nographic -no-reboot -monitor none -serial stdio \
 		-serial "file:$out/guest.results" \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \

@@ -26,7 +26,7 @@ IPCPCTL=$out/ipcpctl "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$ou
 	die "assembling the initramfs failed"
 
 log "booting the $variant test kernel in QEMU"
-timeout --foreground -k 10 600 qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
+timeout --foreground -k 10 600 qemu-system-x86_64 -accel tcg -m 2048 -smp "$GUEST_SMP" \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-serial "file:$out/guest.results" \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \

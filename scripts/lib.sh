@@ -28,6 +28,10 @@ kernel_src_dir() {
 # and the kernel then panics ("IO-APIC + timer doesn't work!"), seen here
 # with four VMs and a kernel build at once
 GUEST_CMDLINE="console=ttyS0 panic=-1 no_timer_check"
+# Two CPUs as two sockets: the test kernels read the CPUs from SeaBIOS's MP
+# table (no ACPI), which lists one processor per socket, and QEMU 7.2's
+# plain "-smp 2" is one socket of two cores (seen: 1 CPU online)
+GUEST_SMP="2,sockets=2,cores=1"
 
 # What counts as a kernel splat on a test VM's console (grep -E)
 SPLAT_RE='WARNING:|BUG:|KASAN|UBSAN|kernel BUG|Oops|general protection|Kernel panic|'

@@ -63,7 +63,7 @@ GUEST_BIN=$out/guest-bin IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree \
 	{ hresult fail initramfs "assembling the initramfs failed"; finish; }
 
 log "booting the debug kernel: stress, $flaps flaps, limit $limit s"
-timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp 2 \
+timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp "$GUEST_SMP" \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-serial "file:$out/guest.results" \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \

@@ -76,15 +76,16 @@ unload_and_scan() {
 	cat /sys/kernel/debug/kmemleak
 }
 
-# Races only show on SMP: every VM runs with -smp 2 and must bring both
-# CPUs up (the test kernels need CONFIG_X86_MPPARSE for QEMU's MP table)
+# Races only show on SMP: every VM runs with two CPUs and must bring both
+# up (the test kernels need CONFIG_X86_MPPARSE for SeaBIOS's MP table, and
+# QEMU two sockets: scripts/lib.sh GUEST_SMP)
 guest_cpus() {
 	local n
 	n=$(nproc)
 	if [ "$n" -ge 2 ]; then
 		result pass guest-cpus "$n CPUs online"
 	else
-		result fail guest-cpus "$n CPU online under -smp 2"
+		result fail guest-cpus "$n CPU online, 2 expected"
 	fi
 }
 
