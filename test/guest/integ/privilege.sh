@@ -335,11 +335,16 @@ userns_link_cleanup() {
 
 load_module
 FAILED=
-# The channel the attaches name: the server link's upper one here (the
-# tty's is 1, the link's lower 2), which a new namespace, holding only the
-# two of the link its own attach creates, does not have
-CHAN=3
-if ! setup || ! denied "channel $CHAN is here, and busy" \
+# The channel the attaches name: the server link's upper one here. Its
+# tty's channel is registered first, then the link's lower and upper, so
+# it is the tty's + 2 (3 when this script runs alone, more after other
+# tests: the indexes only grow); a new namespace, holding only the two of
+# the link its own attach creates, has no such channel
+if setup; then
+	t=$(pppchan /tmp/pv.a) && CHAN=$((t + 2))
+	say "  the server link's upper channel: $CHAN"
+fi
+if [ -z "${CHAN:-}" ] || ! denied "channel $CHAN is here, and busy" \
     "^ipcpctl: PPP channel $CHAN: cannot bridge it: already attached" \
     ipcpctl attach --chan "$CHAN" --role server --local 10.0.73.1 \
 	--remote 10.0.73.2; then
