@@ -8,7 +8,8 @@
 #    same or another pool) -EEXIST, garbage -EINVAL, a /7 -E2BIG, and the
 #    ranges and counters are unchanged after every failed write
 #  - sysfs-pool-next: set, read, unknown -ENOENT, loop -ELOOP, clear
-#  - sysfs-pool-counters: total/free/memory; used follows a module link
+#  - sysfs-pool-counters: total/free/memory; used follows a module link,
+#    and memory its bitmap chunk
 #    that takes an address from the pool against pppd, back to 0 on detach
 #  - sysfs-pool-ioctl: ipcpctl pool add/del make and remove the directory
 #  - sysfs-pool-delete: unknown -ENOENT; the directory goes
@@ -155,14 +156,16 @@ m0=$(cat $P/t2/memory)
 check "an empty pool takes memory ($m0 bytes)" [ "$m0" -gt 0 ]
 check "add 10.2.0.0/16 to t2" sh -c "echo 10.2.0.0/16 >$P/t2/ranges"
 m1=$(cat $P/t2/memory)
-# a /16 needs 65536 bits of words: 8 KiB at least
-check "t2's memory grew by 8 KiB or more ($m0 -> $m1)" \
-	[ "$m1" -ge $((m0 + 8192)) ]
+# bitmaps come in 4 KiB chunks of 32768 addresses, each allocated with
+# its first lease: an unleased /16 adds its range, not its 8 KiB of bits
+check "t2's memory grew, by less than a chunk ($m0 -> $m1)" \
+	[ "$m1" -gt "$m0" -a "$m1" -lt $((m0 + 4096)) ]
 check "t2: total 65534" is $P/t2/total 65534
 check "t2: free 65534" is $P/t2/free 65534
 check "t1: used 0" is $P/t1/used 0
 check "t1: free 6" is $P/t1/free 6
 
+l0=$(cat $P/t1/memory)
 rm -f /tmp/ppp-sp.up /tmp/sp.a /tmp/sp.b
 ip netns add sp && ip -n sp link set lo up
 socat PTY,link=/tmp/sp.a,raw,echo=0 PTY,link=/tmp/sp.b,raw,echo=0 \
@@ -179,12 +182,16 @@ check "pppd IPCP up" wait_for 30 "pppd up" test -s /tmp/ppp-sp.up
 set -- $(pppd_report sp)
 check "pppd got 10.0.6.10 (first of t1)" [ "$2" = 10.0.6.10 ]
 check "t1: used 1" is $P/t1/used 1
+l1=$(cat $P/t1/memory)
+check "t1's first lease allocated a chunk ($l0 -> $l1)" \
+	[ "$l1" -ge $((l0 + 4096)) ]
 check "t1: free 5" is $P/t1/free 5
 check "t1: total still 6" is $P/t1/total 6
 check "t2: used 0" is $P/t2/used 0
 check "detach $IF" ipcpctl detach "$IF"
 check "t1: used back to 0" wait_for 10 "t1's lease released" is $P/t1/used 0
 check "t1: free 6 again" is $P/t1/free 6
+check "t1's chunk freed with its last lease" is $P/t1/memory "$l0"
 stop_pid $PPPD
 stop_pid $SOCAT
 ip netns del sp
