@@ -5,7 +5,8 @@
 #   make [KDIR=<kernel build dir>]   build ipcp_neg.ko (and the KUnit module
 #                                    when that kernel has CONFIG_KUNIT)
 #   make demo                        boot the test VM and show a negotiation
-#   make check                       every test, on the debug test kernel
+#   make check                       every test, on the debug test kernels
+#                                    (6.12: all; 6.1: KUnit and a subset)
 #   make stress [FLAPS=N]            the long lifecycle tests (10000 flaps)
 #   make deps                        install the Debian packages the jobs need
 #   make tools                       build the CLI, out/ipcpctl
@@ -75,7 +76,8 @@ dkms-remove:
 	rm -rf $(DKMS_SRC)
 
 kernel:
-	scripts/build-kernel.sh debug
+	scripts/build-kernel.sh debug 6.12
+	scripts/build-kernel.sh debug 6.1
 
 demo:
 	scripts/demo.sh

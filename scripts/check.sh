@@ -2,19 +2,33 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Every test of ipcp_neg ("make check"): lint and build checks on the host,
-# then the debug test kernel in QEMU running the KUnit suites and the
-# integration tests against the real pppd, then a scan of the console for
-# kernel splats. Ends with one line "N passed, N failed[, N skipped]" and
-# exits non-zero on any failure, splat, missing result or time-out.
+# then two debug test kernels in QEMU running the KUnit suites and the
+# integration tests against the real pppd, then a scan of each console for
+# kernel splats. The 6.12 kernel runs KUnit and every integration test; the
+# 6.1 kernel KUnit and the integration tests in CROSS_TESTS (the full suite
+# on both would not fit CI's time). Each kernel's results are named after
+# it ("6.12/module-server", "6.1/kunit:ipcp_neg_fsm/..."). Ends with one
+# line "N passed, N failed[, N skipped]" and exits non-zero on any failure,
+# splat, missing result or time-out.
 #
-# Usage: check.sh [--kunit | --only GLOB]
-#        --kunit: only the KUnit suites; --only GLOB: no lint, no fuzz and no
-#        KUnit, only the integration tests whose name matches GLOB (a
-#        development aid: the summary then misses the KUnit suites)
-# Environment: IPCP_NEG_SRC   tree to test (default: this checkout)
-#              IPCP_NEG_OUT   where logs go (default: <tree>/out/<job>)
+# Usage: check.sh [--kunit | --only GLOB[,GLOB...]]
+#        --kunit: only the KUnit suites, on every kernel; --only: no lint, no
+#        fuzz and no KUnit, only the integration tests whose name matches one
+#        of the GLOBs, on 6.12 (a development aid: the summary then misses
+#        the KUnit suites)
+# Environment: IPCP_NEG_SRC     tree to test (default: this checkout)
+#              IPCP_NEG_OUT     where logs go (default: <tree>/out/<job>)
+#              IPCP_NEG_KERNEL  the test kernels to run on, e.g. "6.1" or
+#                               "6.12 6.1" (default: both; 6.12 for --only)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
+
+# The integration tests the 6.1 kernel runs besides KUnit: the module's
+# channels against 6.1's ppp_generic and transports (attach checks, pppd
+# over a pty and over PPPoE, several links on one pool, hostile PPPoE
+# frames) and its teardown paths. About 4 min of the full suite's 20 on
+# the 6.1 debug kernel under TCG
+CROSS_TESTS=attach_checks,hostile_pppoe,module_link,module_pool,module_pppoe,unload_inflight
 
 job=check
 only=
@@ -22,23 +36,34 @@ case "${1:-}" in
 --kunit) job=kunit ;;
 --only) only=${2:?--only needs a pattern} ;;
 esac
+if [ -n "$only" ]; then
+	kernels=${IPCP_NEG_KERNEL:-6.12}
+else
+	kernels=${IPCP_NEG_KERNEL:-6.12 6.1}
+fi
+kernels=${kernels//,/ }
 tree=$(cd "${IPCP_NEG_SRC:-$TOP}" && pwd)
 out=${IPCP_NEG_OUT:-$tree/out/$job}
 rm -rf "$out"
 mkdir -p "$out"
 host_results=$out/host.results
 : >"$host_results"
+# summarize.py's arguments for the kernels' runs: --run SERIES SUITE...
+runs=()
 
+# The results of one kernel's run go to its host.results, and are shown
+# with its name ($kname, while test_kernel runs)
+kname=
 hresult() {
 	echo "RESULT $1 $2${3:+ # $3}" >>"$host_results"
-	echo "host-test: $1 $2${3:+ ($3)}"
+	echo "host-test: $1 ${kname:+$kname/}$2${3:+ ($3)}"
 }
 
 # The summary's last line, "N passed, N failed[, N skipped]", is the last
 # line this script prints.
 finish() {
 	echo "logs: $out"
-	python3 "$TOP/scripts/summarize.py" "$out" $(expected_suites)
+	python3 "$TOP/scripts/summarize.py" "$out" "${runs[@]}"
 }
 
 # The KUnit suites the test sources declare: each must report results.
@@ -50,18 +75,19 @@ expected_suites() {
 # A warning-free build of the module tree against a kernel build directory.
 # build_module NAME KDIR DIR [make args...]
 build_module() {
-	local name=$1 kdir=$2 dir=$3
+	local name=$1 kdir=$2 dir=$3 logf
 	shift 3
+	logf=$(dirname "$dir")/$name.log
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	rsync -a --exclude out --exclude .git --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" "$tree/src" "$tree/include" "$dir/"
-	if ! make -C "$kdir" M="$dir/src" "$@" modules >"$out/$name.log" 2>&1; then
-		tail -n 30 "$out/$name.log"
-		hresult fail "$name" "build failed, see $out/$name.log"
+	if ! make -C "$kdir" M="$dir/src" "$@" modules >"$logf" 2>&1; then
+		tail -n 30 "$logf"
+		hresult fail "$name" "build failed, see $logf"
 		return 1
 	fi
-	if grep -E 'warning:|error:' "$out/$name.log"; then
-		hresult fail "$name" "warnings, see $out/$name.log"
+	if grep -E 'warning:|error:' "$logf"; then
+		hresult fail "$name" "warnings, see $logf"
 		return 1
 	fi
 	hresult pass "$name"
@@ -110,39 +136,41 @@ build_debian() {
 	done
 }
 
-# Kernel messages that mean something went wrong, whatever the tests said.
-
+# run_vm SERIES KDIR GUEST_JOB ONLY: boot the kernel in QEMU with the
+# initramfs of $kout, run the guest job, and scan the console for splats
 run_vm() {
-	local kdir=$1 limit=${IPCP_NEG_VM_TIMEOUT:-3600} rc
-	log "booting the debug kernel in QEMU (job $job, limit ${limit} s)"
+	local series=$1 kdir=$2 gjob=$3 gonly=$4 limit=${IPCP_NEG_VM_TIMEOUT:-3600} rc
+	log "booting the $series debug kernel in QEMU (job $gjob${gonly:+ $gonly}, limit ${limit} s)"
 	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp "$GUEST_SMP" \
 		-nographic -no-reboot -monitor none -serial stdio \
-		-serial "file:$out/guest.results" \
-		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-		-append "$GUEST_CMDLINE log_buf_len=4M kasan.fault=report ipcp_neg.job=$job${only:+ ipcp_neg.only=$only}" \
-		</dev/null >"$out/console.log" 2>&1
+		-serial "file:$kout/guest.results" \
+		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$kout/initramfs.cpio.gz" \
+		-append "$GUEST_CMDLINE log_buf_len=4M kasan.fault=report ipcp_neg.job=$gjob${gonly:+ ipcp_neg.only=$gonly}" \
+		</dev/null >"$kout/console.log" 2>&1
 	rc=$?
 	[ "$rc" = 124 ] && hresult fail vm "timed out after $limit s"
-	if ! tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE'; then
-		tail -n 40 "$out/console.log"
-		hresult fail vm-complete "the guest did not finish its job (see $out/console.log)"
+	if ! tail -n 1 "$kout/guest.results" 2>/dev/null | grep -q '^DONE'; then
+		tail -n 40 "$kout/console.log"
+		hresult fail vm-complete "the guest did not finish its job (see $kout/console.log)"
 	else
 		hresult pass vm-complete
 	fi
-	if find_splats "$out/console.log" >"$out/splats.log"; then
-		CONTEXT=1 find_splats "$out/console.log" | head -n 200
-		hresult fail kernel-clean "kernel splat on the console: $(head -n 1 "$out/splats.log")"
+	if find_splats "$kout/console.log" >"$kout/splats.log"; then
+		CONTEXT=1 find_splats "$kout/console.log" | head -n 200
+		hresult fail kernel-clean "kernel splat on the console: $(head -n 1 "$kout/splats.log")"
 	else
 		hresult pass kernel-clean
 	fi
 }
 
+# The KTAP the guest sent, parsed by the kunit.py of the tree that gives
+# checkpatch too (kernel_src_dir's default series)
 parse_kunit() {
 	awk '/^BEGIN KTAP/ { on = 1; next } /^END KTAP/ { on = 0 } on' \
-		"$out/guest.results" >"$out/kunit.ktap"
-	[ -s "$out/kunit.ktap" ] || return 0
+		"$kout/guest.results" >"$kout/kunit.ktap"
+	[ -s "$kout/kunit.ktap" ] || return 0
 	PYTHONDONTWRITEBYTECODE=1 python3 "$(kernel_src_dir)/tools/testing/kunit/kunit.py" \
-		parse --json="$out/kunit.json" "$out/kunit.ktap" | tee "$out/kunit.txt" | tail -n 3
+		parse --json="$kout/kunit.json" "$kout/kunit.ktap" | tee "$kout/kunit.txt" | tail -n 3
 }
 
 # A step that stops the run still ends it with the summary line.
@@ -153,7 +181,14 @@ abort() {
 }
 
 "$TOP/scripts/deps.sh" || abort deps "missing Debian packages"
-kdir=$("$TOP/scripts/build-kernel.sh" debug) || abort test-kernel "building the test kernel failed"
+for k in $kernels; do
+	case " $KERNEL_SERIES " in
+	*" $k "*) ;;
+	*) abort kernel "IPCP_NEG_KERNEL: no test kernel series '$k' (one of: $KERNEL_SERIES)" ;;
+	esac
+done
+# checkpatch and kunit.py come from the 6.1 tree, whichever kernels run
+kernel_src_unpack || abort kernel-source "unpacking linux-source-6.1 failed"
 [ "$job" = check ] && [ -z "$only" ] && lint
 # The CLI, built the way "make tools" does, goes into the initramfs.
 build_ipcpctl() {
@@ -195,32 +230,77 @@ fuzz_smoke() {
 	fi
 }
 
-# The benchmark module (bench/kmod) compiles src/ too: build it, warning
-# free, so that "make bench" cannot break unnoticed
+# The benchmark module (bench/kmod) compiles src/ too: build it against
+# each test kernel, warning free, so that "make bench" cannot break unnoticed
 build_bench_kmod() {
-	local dir=$out/bench-kmod
+	local kdir=$1 dir=$kout/bench-kmod
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	rsync -a --exclude out --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" \
 		"$tree/src" "$tree/include" "$tree/bench" "$dir/"
-	if make -C "$kdir" M="$dir/bench/kmod" W=1 modules >"$out/bench-kmod.log" 2>&1 &&
-	    ! grep -E 'warning:|error:' "$out/bench-kmod.log"; then
+	if make -C "$kdir" M="$dir/bench/kmod" W=1 modules >"$kout/bench-kmod.log" 2>&1 &&
+	    ! grep -E 'warning:|error:' "$kout/bench-kmod.log"; then
 		hresult pass build-bench-kmod
 	else
-		tail -n 30 "$out/bench-kmod.log"
-		hresult fail build-bench-kmod "see $out/bench-kmod.log"
+		tail -n 30 "$kout/bench-kmod.log"
+		hresult fail build-bench-kmod "see $kout/bench-kmod.log"
 	fi
+}
+
+# CROSS_TESTS names only tests that exist
+check_cross_tests() {
+	local t bad=
+	for t in ${CROSS_TESTS//,/ }; do
+		[ -f "$tree/test/guest/integ/$t.sh" ] || bad="$bad $t"
+	done
+	if [ -z "$bad" ]; then
+		hresult pass cross-tests
+	else
+		hresult fail cross-tests "CROSS_TESTS names no such test:$bad"
+	fi
+}
+
+# test_kernel SERIES: build the debug test kernel of SERIES and the module
+# against it, then run this job's part for that kernel in QEMU. Its
+# results go to $out/SERIES and are named "SERIES/<name>".
+test_kernel() {
+	local series=$1 kdir gjob=$job gonly=$only
+	kname=$series
+	kout=$out/$series
+	mkdir -p "$kout"
+	host_results=$kout/host.results
+	: >"$host_results"
+	if [ "$job" = check ]; then
+		if [ -n "$only" ]; then
+			gjob=integ
+		elif [ "$series" = 6.1 ]; then
+			gonly=$CROSS_TESTS
+		fi
+	fi
+	runs+=(--run "$series")
+	[ "$gjob" = integ ] || runs+=($(expected_suites))
+	kdir=$("$TOP/scripts/build-kernel.sh" debug "$series") || {
+		hresult fail test-kernel "building the $series test kernel failed"
+		return
+	}
+	[ -z "$only" ] && build_bench_kmod "$kdir"
+	build_module build-test-kernel-w1 "$kdir" "$kout/build" W=1 || return
+	if ! GUEST_BIN=$out/guest-bin IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree \
+	    "$TOP/scripts/mkinitramfs.sh" "$kout/initramfs.cpio.gz" "$kout"/build/src/*.ko; then
+		hresult fail initramfs "assembling the initramfs failed"
+		return
+	fi
+	run_vm "$series" "$kdir" "$gjob" "$gonly"
+	parse_kunit
 }
 
 build_ipcpctl
 build_guest_tools
-[ -z "$only" ] && build_bench_kmod
 [ "$job" = check ] && [ -z "$only" ] && fuzz_smoke
-if build_module build-test-kernel-w1 "$kdir" "$out/build" W=1; then
-	GUEST_BIN=$out/guest-bin IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/*.ko ||
-		abort initramfs "assembling the initramfs failed"
-	run_vm "$kdir"
-	parse_kunit
-fi
+[ "$job" = check ] && [ -z "$only" ] && check_cross_tests
+for k in $kernels; do
+	test_kernel "$k"
+done
+kname=
 finish
 exit $?

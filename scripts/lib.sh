@@ -13,14 +13,38 @@ log() {
 	echo "==> $*" >&2
 }
 
-# The Debian source package version of linux-source-6.1, e.g. 6.1.192-2.
+# The kernel series the test kernels are built from (Debian 12's
+# linux-source-SERIES packages); the first is the default, and its tree
+# also gives the jobs checkpatch and kunit.py
+KERNEL_SERIES="6.1 6.12"
+
+# kernel_pkg_version [SERIES]: the Debian source package version of
+# linux-source-SERIES (default 6.1), e.g. 6.1.192-3 or 6.12.117-1~deb12u1
 kernel_pkg_version() {
-	dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null
+	dpkg-query -W -f='${Version}' "linux-source-${1:-6.1}" 2>/dev/null
 }
 
-# Unpacked kernel source tree, unpacked once per package version.
+# kernel_src_dir [SERIES]: the unpacked source tree of linux-source-SERIES
+# (default 6.1), unpacked once per package version
 kernel_src_dir() {
-	echo "$IPCP_NEG_CACHE/linux-source-6.1-$(kernel_pkg_version)"
+	local series=${1:-6.1}
+	echo "$IPCP_NEG_CACHE/linux-source-$series-$(kernel_pkg_version "$series")"
+}
+
+# kernel_src_unpack [SERIES]: unpack linux-source-SERIES (default 6.1)
+# into kernel_src_dir unless that is done already
+kernel_src_unpack() {
+	local series=${1:-6.1} src tarball
+	tarball=/usr/src/linux-source-$series.tar.xz
+	src=$(kernel_src_dir "$series")
+	[ -f "$src/.unpacked" ] && return 0
+	[ -f "$tarball" ] || die "linux-source-$series is not installed (run: make deps)"
+	log "unpacking linux-source-$series $(kernel_pkg_version "$series") into $src"
+	rm -rf "$src" "$src.tmp"
+	mkdir -p "$src.tmp"
+	tar -C "$src.tmp" --strip-components=1 -xf "$tarball" || return 1
+	mv "$src.tmp" "$src"
+	touch "$src/.unpacked"
 }
 
 # The start of every test VM's kernel command line. no_timer_check: on a

@@ -1,19 +1,22 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Guest-side job runner. check: KUnit suites, then every integration test,
-# then module unload and a kmemleak scan. kunit: the KUnit part only.
+# Guest-side job runner. check: KUnit suites, then the integration tests
+# (every one, or those ipcp_neg.only names), then module unload and a
+# kmemleak scan. kunit: the KUnit part only. integ: check without KUnit.
 # demo: the demonstration. bench: the benchmarks (scripts/bench.sh).
 # Ends by writing "DONE" to the results port.
 . /test/lib.sh
 
 # The KTAP the test module printed, as one document on the results port.
 # Read from the kernel log between two markers: on 6.1 the debugfs results
-# keep only the last parameter of a parameterised case. A module's suites are
-# printed without the top-level header, so add it, and number the suites'
-# result lines from 1 in case another test module ran before.
+# keep only the last parameter of a parameterised case. 6.1 prints a
+# module's suites without the top-level header, 6.12 with one: drop it if
+# there, add one, and number the suites' result lines from 1 in case
+# another test module ran before.
 kunit_results() {
 	dmesg | sed -n '/ipcp_neg-ktap-begin/,/ipcp_neg-ktap-end/p' |
-		sed -e 's/^\[ *[0-9.]*\] //' -e '/ipcp_neg-ktap-/d' >/tmp/ktap
+		sed -e 's/^\[ *[0-9.]*\] //' -e '/ipcp_neg-ktap-/d' \
+		    -e '/^KTAP version /d' -e '/^1\.\.[0-9]*$/d' >/tmp/ktap
 	{
 		echo "BEGIN KTAP"
 		echo "KTAP version 1"
@@ -40,6 +43,19 @@ run_kunit() {
 	fi
 }
 
+# selected NAME: NAME matches one of the comma-separated globs in
+# IPCP_NEG_ONLY (all names when it is empty)
+selected() {
+	local IFS=, pat
+	set -f
+	for pat in ${IPCP_NEG_ONLY:-*}; do
+		# shellcheck disable=SC2254
+		case "$1" in $pat) set +f; return 0 ;; esac
+	done
+	set +f
+	return 1
+}
+
 # Each integration test is a script that reports its own results; a script
 # that dies or hangs without reporting is caught here. Scripts run in name
 # order.
@@ -48,8 +64,7 @@ run_integ() {
 	for t in /test/integ/*.sh; do
 		[ -e "$t" ] || continue
 		name=$(basename "$t" .sh)
-		# shellcheck disable=SC2254
-		case "$name" in ${IPCP_NEG_ONLY:-*}) ;; *) continue ;; esac
+		selected "$name" || continue
 		# a script may raise its limit with a line "# timeout: SECONDS"
 		limit=$(sed -n 's/^# timeout: \([0-9]*\)$/\1/p' "$t")
 		say "--- integration: $name"
@@ -96,11 +111,12 @@ kunit)
 	unload_and_scan
 	;;
 check)
-	if [ -n "${IPCP_NEG_ONLY:-}" ]; then
-		insmod "$MODDIR/ipcp_neg.ko" && result pass module-load
-	else
-		run_kunit
-	fi
+	run_kunit
+	run_integ
+	unload_and_scan
+	;;
+integ)
+	insmod "$MODDIR/ipcp_neg.ko" && result pass module-load
 	run_integ
 	unload_and_scan
 	;;
