@@ -126,6 +126,25 @@ stress)
 	IPCP_NEG_STRESS=86400 run_integ
 	unload_and_scan
 	;;
+stock)
+	# Debian's own kernel (scripts/stock.sh): the PPP modules are modules
+	# there, and ours is a DKMS build under updates/dkms. modprobe (kmod's,
+	# by path: busybox's applet would win otherwise) loads it with its
+	# dependencies; the tests' own "insmod $MODDIR/ipcp_neg.ko" then works
+	# since those stay loaded
+	for m in ppp_async pppoe veth; do
+		/usr/sbin/modprobe "$m" || result fail "modprobe-$m"
+	done
+	if /usr/sbin/modprobe ipcp_neg; then
+		result pass module-load "$(/usr/sbin/modinfo -F filename ipcp_neg)"
+	else
+		result fail module-load "modprobe ipcp_neg failed"
+	fi
+	[ -c /dev/ppp ] && result pass dev-ppp || result fail dev-ppp "no /dev/ppp"
+	say "taint: $(cat /proc/sys/kernel/tainted), uptime before the tests: $(cut -d" " -f1 /proc/uptime) s"
+	run_integ
+	unload_and_scan
+	;;
 demo)
 	sh /test/demo.sh
 	;;
