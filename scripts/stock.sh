@@ -12,6 +12,18 @@
 # runs the tests in STOCK_TESTS. No KUnit (Debian has no CONFIG_KUNIT), no
 # debug options, so no KASAN/kmemleak: a splat scan of the console still.
 #
+# Measured 2026-12-01 (2 cores, TCG): the debs are 68 MB (6.1) and 103 MB
+# (6.12, modules .ko.xz), apt-get download < 1 s from the local mirror;
+# dpkg-deb -x + depmod 2.7 s / 7.7 s (unpacked 405 MB / 120 MB); dkms build
+# 4.2 s / 4.8 s; initramfs 13 MB in 1.3 s; boot to the first test 2.4 s /
+# 2.8 s of guest uptime; the default four tests ~100 s of VM per kernel
+# (module_link ~52 s, module_pool ~34 s, module_pppoe ~11 s, pppd_pair
+# ~3 s), lifecycle alone ~110 s. Both pass on both. Stock kernels have
+# ACPI: plain "-smp 2" brings up 2 CPUs too. Taint 12288 (out-of-tree +
+# unsigned: DKMS signs with its own MOK key, which the kernel does not
+# trust). kmod's modprobe hands the ipcp_neg.* words of the kernel command
+# line to our module: "unknown parameter 'job' ignored", harmless.
+#
 # Usage: stock.sh [SERIES...]        (default: 6.1 6.12)
 # Environment: STOCK_TESTS   comma-separated test globs
 #              IPCP_NEG_SRC  tree to test (default: this checkout)
