@@ -11,6 +11,8 @@
 #   make deps                        install the Debian packages the jobs need
 #   make tools                       build the CLI, out/ipcpctl
 #   make bench                       benchmarks: figures in out/bench/figures.txt
+#   make stock                       integration tests on Debian's own 6.1
+#                                    and 6.12 kernels (DKMS, modprobe)
 #   make install                     install the module, run depmod for
 #                                    the kernel in KDIR (INSTALL_MOD_PATH
 #                                    moves both)
@@ -94,5 +96,8 @@ stress:
 bench:
 	scripts/bench.sh
 
+stock:
+	scripts/stock.sh
+
 .PHONY: fuzz all modules clean install deps kernel demo check stress tools \
-	bench install-tools dkms-install dkms-remove
+	bench stock install-tools dkms-install dkms-remove

@@ -20,6 +20,9 @@
 #              IPCP_NEG_OUT     where logs go (default: <tree>/out/<job>)
 #              IPCP_NEG_KERNEL  the test kernels to run on, e.g. "6.1" or
 #                               "6.12 6.1" (default: both; 6.12 for --only)
+#              IPCP_NEG_STOCK   the full check also runs scripts/stock.sh
+#                               (Debian's own 6.1 and 6.12 images, DKMS,
+#                               modprobe); 0 leaves it out
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -302,5 +305,24 @@ for k in $kernels; do
 	test_kernel "$k"
 done
 kname=
+host_results=$out/host.results
+
+# Debian's own kernels (scripts/stock.sh): its results in $out/stock,
+# judged here with the rest, each kernel's named stock/stock-SERIES/...
+stock_kernels() {
+	local s
+	for s in $STOCK_SERIES; do
+		runs+=(--run "stock/stock-$s")
+	done
+	if IPCP_NEG_SRC=$tree IPCP_NEG_OUT=$out/stock "$TOP/scripts/stock.sh" $STOCK_SERIES \
+	    >"$out/stock.log" 2>&1; then
+		hresult pass stock-kernels
+	else
+		tail -n 20 "$out/stock.log"
+		hresult fail stock-kernels "see $out/stock.log"
+	fi
+}
+STOCK_SERIES="6.1 6.12"
+[ "$job" = check ] && [ -z "$only" ] && [ "${IPCP_NEG_STOCK:-1}" != 0 ] && stock_kernels
 finish
 exit $?

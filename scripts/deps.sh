@@ -8,11 +8,12 @@ set -euo pipefail
 # the module is built against (6.1 and 6.12). The 6.12 headers depend on
 # the 6.12 kernel image, so apt installs that too (to /boot).
 # linux-source-6.1 and linux-source-6.12: the test kernels' sources.
+# dkms: make stock builds the module for Debian's own kernels through it.
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio kmod rsync
       xz-utils python3 perl gzip linux-source-6.1 linux-source-6.12
       linux-headers-amd64 linux-headers-6.12-amd64 sparse
       qemu-system-x86 busybox-static ppp pppoe socat iproute2 iperf3
-      clang-14 libclang-rt-14-dev llvm-14)
+      clang-14 libclang-rt-14-dev llvm-14 dkms)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -45,6 +45,7 @@ rm -rf "$out/dkms" "$out/guest-bin"
 mkdir -p "$out" "$cache/debs"
 runs=()
 
+"$TOP/scripts/deps.sh" || die "missing Debian packages"
 command -v dkms >/dev/null || die "dkms is not installed (apt-get install dkms)"
 
 # t0 / lap WHAT: print the wall time since the last t0
