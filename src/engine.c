@@ -39,42 +39,31 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/build_bug.h>
 #include <linux/container_of.h>
 #include <linux/export.h>
+#include <linux/kernel.h>
 #include <linux/net.h>
 #include <linux/printk.h>
 #include <kunit/visibility.h>
 
 #include "engine.h"
+#include <ipcp_neg_names.h>
 
-static const char * const engine_reason_names[IPCP_NEG_REASON_COUNT] = {
-	[IPCP_NEG_REASON_NONE] = "none",
-	[IPCP_NEG_REASON_ADMIN] = "administrative stop",
-	[IPCP_NEG_REASON_LOWER_DOWN] = "lower layer down",
-	[IPCP_NEG_REASON_RENEGOTIATE] = "renegotiation",
-	[IPCP_NEG_REASON_PEER_TERM] = "peer terminated",
-	[IPCP_NEG_REASON_PEER] = "peer packet",
-	[IPCP_NEG_REASON_TIMEOUT] = "no answer from peer",
-	[IPCP_NEG_REASON_LOOPBACK] = "line looped back",
-	[IPCP_NEG_REASON_PROTO_REJ] = "peer rejected IPCP",
-	[IPCP_NEG_REASON_NO_ADDR] = "no address",
-	[IPCP_NEG_REASON_ECHO] = "no answer to LCP Echo-Requests",
+/* ipcp_neg_names.h lists the reasons in value order, from 0 */
+#define ENGINE_REASON_NAME(v, code, text)	text,
+static const char * const engine_reason_names[] = {
+	IPCP_NEG_REASON_NAMES(ENGINE_REASON_NAME)
 };
 
 /* The same reasons as the one-word codes of sysfs and uevents (the ABI) */
-static const char * const engine_reason_codes[IPCP_NEG_REASON_COUNT] = {
-	[IPCP_NEG_REASON_NONE] = "none",
-	[IPCP_NEG_REASON_ADMIN] = "admin-down",
-	[IPCP_NEG_REASON_LOWER_DOWN] = "lower-down",
-	[IPCP_NEG_REASON_RENEGOTIATE] = "renegotiate",
-	[IPCP_NEG_REASON_PEER_TERM] = "peer-terminated",
-	[IPCP_NEG_REASON_PEER] = "peer",
-	[IPCP_NEG_REASON_TIMEOUT] = "max-configure",
-	[IPCP_NEG_REASON_LOOPBACK] = "loopback",
-	[IPCP_NEG_REASON_PROTO_REJ] = "proto-reject",
-	[IPCP_NEG_REASON_NO_ADDR] = "pool-empty",
-	[IPCP_NEG_REASON_ECHO] = "echo-timeout",
+#define ENGINE_REASON_CODE(v, code, text)	code,
+static const char * const engine_reason_codes[] = {
+	IPCP_NEG_REASON_NAMES(ENGINE_REASON_CODE)
 };
+
+static_assert(ARRAY_SIZE(engine_reason_names) == IPCP_NEG_REASON_COUNT);
+static_assert(IPCP_NEG_REASON_ECHO == 10);
 
 static struct ipcp_neg_engine *lcp_engine(struct ipcp_neg_fsm *f)
 {
