@@ -174,6 +174,20 @@ static void link_hist_rx(struct ipcp_neg_link *link, u16 proto,
 			  len - hlen);
 }
 
+/* Is @proto LCP or the control protocol of an NCP of the table? */
+static bool link_is_control(u16 proto)
+{
+	return proto == PPP_LCP || ipcp_neg_ncp_by_proto(proto);
+}
+
+/* May frames of a data protocol flow? False for any other protocol. */
+static bool link_data_up(struct ipcp_neg_link *link, u16 proto)
+{
+	const struct ipcp_neg_ncp *ncp = ipcp_neg_ncp_by_data(proto);
+
+	return ncp && test_bit(ncp->id, &link->data_up);
+}
+
 /* A control packet, or another protocol to reject, to the engine */
 static void link_rx_ctl(struct ipcp_neg_link *link, u16 proto,
 			struct sk_buff *skb, unsigned int hdr)
@@ -183,7 +197,7 @@ static void link_rx_ctl(struct ipcp_neg_link *link, u16 proto,
 		return;
 	}
 	spin_lock_bh(&link->lock);
-	if (proto == PPP_LCP || proto == PPP_IPCP) {
+	if (link_is_control(proto)) {
 		link_hist_rx(link, proto, skb->data + hdr, skb->len - hdr);
 		ipcp_neg_engine_input(&link->eng, proto, skb->data + hdr,
 				      skb->len - hdr);
@@ -211,11 +225,12 @@ static void link_rx(struct ipcp_neg_link *link, struct sk_buff *skb)
 			goto drop;
 		proto = get_unaligned_be16(skb->data);
 	}
-	if (proto != PPP_IP) {
+	if (!ipcp_neg_ncp_by_data(proto)) {
 		link_rx_ctl(link, proto, skb, hdr);
 		return;
 	}
-	if (READ_ONCE(link->ip_up)) {
+	/* an NCP's data: passed while that NCP is up, else dropped */
+	if (link_data_up(link, proto)) {
 		ppp_input(&link->upper, skb);
 		return;
 	}
@@ -223,11 +238,11 @@ drop:
 	link_drop(skb, &link->rx_dropped);
 }
 
-/* One frame of pppN: only IPv4, only while IPCP is up */
+/* One frame of pppN: only a data protocol whose NCP is up */
 static void link_tx(struct ipcp_neg_link *link, struct sk_buff *skb)
 {
-	if (!READ_ONCE(link->ip_up) || !pskb_may_pull(skb, 2) ||
-	    get_unaligned_be16(skb->data) != PPP_IP) {
+	if (!pskb_may_pull(skb, 2) ||
+	    !link_data_up(link, get_unaligned_be16(skb->data))) {
 		link_drop(skb, &link->tx_dropped);
 		return;
 	}
@@ -328,9 +343,12 @@ static void link_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
 	link_queue(link, &link->to_lower, skb, &link->tx_dropped);
 }
 
+/* @proto's restart timer: LCP's, or its NCP's (the engine names no other) */
 static struct timer_list *link_timer(struct ipcp_neg_link *link, u16 proto)
 {
-	return proto == PPP_LCP ? &link->lcp_timer : &link->ipcp_timer;
+	int i = proto == PPP_LCP ? -1 : ipcp_neg_ncp_index(proto);
+
+	return &link->timer[i + 1].t;
 }
 
 static void link_timer_start(struct ipcp_neg_engine *e, u16 proto,
@@ -348,27 +366,15 @@ static void link_timer_stop(struct ipcp_neg_engine *e, u16 proto)
 }
 
 /* Runs in the timer softirq; an expiry re-armed meanwhile is not one */
-static void link_timeout(struct ipcp_neg_link *link, struct timer_list *t,
-			 u16 proto)
+static void link_timeout(struct timer_list *t)
 {
+	struct link_timer *lt = from_timer(lt, t, t);
+	struct ipcp_neg_link *link = lt->link;
+
 	spin_lock_bh(&link->lock);
 	if (!timer_pending(t))
-		ipcp_neg_engine_timeout(&link->eng, proto);
+		ipcp_neg_engine_timeout(&link->eng, lt->proto);
 	spin_unlock_bh(&link->lock);
-}
-
-static void link_lcp_timeout(struct timer_list *t)
-{
-	struct ipcp_neg_link *link = from_timer(link, t, lcp_timer);
-
-	link_timeout(link, t, PPP_LCP);
-}
-
-static void link_ipcp_timeout(struct timer_list *t)
-{
-	struct ipcp_neg_link *link = from_timer(link, t, ipcp_timer);
-
-	link_timeout(link, t, PPP_IPCP);
 }
 
 static void link_kill_later(struct ipcp_neg_link *link)
@@ -424,7 +430,7 @@ static void link_ipcp_up(struct ipcp_neg_engine *e)
 	link->want.peer = e->ipcp.peer;
 	link->want.mtu = e->lcp.his.mru;
 	link->want.up = true;
-	WRITE_ONCE(link->ip_up, true);
+	set_bit(IPCP_NEG_NCP_IPCP, &link->data_up);
 	link_note_up(link);
 	queue_work(link_wq, &link->addr_work);
 	if (__ratelimit(&link->log_rs))
@@ -437,7 +443,7 @@ static void link_ipcp_down(struct ipcp_neg_engine *e)
 	struct ipcp_neg_link *link = link_of(e);
 
 	link->want.up = false;
-	WRITE_ONCE(link->ip_up, false);
+	clear_bit(IPCP_NEG_NCP_IPCP, &link->data_up);
 	link->up_since = 0;
 	ipcp_neg_lease_drop(&link->lease);
 	link->down_reason = e->reason != IPCP_NEG_REASON_NONE ?
@@ -713,11 +719,13 @@ static void link_stop_end(struct ipcp_neg_link *link)
 /* After this, no frame, timer or tasklet touches @link */
 static void link_stop_data(struct ipcp_neg_link *link)
 {
+	int i;
+
 	spin_lock_bh(&link->qlock);
 	link->dead = true;
 	spin_unlock_bh(&link->qlock);
-	timer_shutdown_sync(&link->lcp_timer);
-	timer_shutdown_sync(&link->ipcp_timer);
+	for (i = 0; i < IPCP_NEG_LINK_NTIMERS; i++)
+		timer_shutdown_sync(&link->timer[i].t);
 	timer_shutdown_sync(&link->echo_timer);
 	tasklet_kill(&link->tasklet);
 	ppp_unregister_channel(&link->lower);
@@ -851,6 +859,8 @@ static void link_engine_init(struct ipcp_neg_link *link,
 
 static void link_init(struct ipcp_neg_link *link, struct net *net)
 {
+	int i;
+
 	link->net = get_net(net);
 	spin_lock_init(&link->lock);
 	spin_lock_init(&link->qlock);
@@ -858,8 +868,11 @@ static void link_init(struct ipcp_neg_link *link, struct net *net)
 	skb_queue_head_init(&link->from_upper);
 	skb_queue_head_init(&link->to_lower);
 	tasklet_setup(&link->tasklet, link_tasklet);
-	timer_setup(&link->lcp_timer, link_lcp_timeout, 0);
-	timer_setup(&link->ipcp_timer, link_ipcp_timeout, 0);
+	for (i = 0; i < IPCP_NEG_LINK_NTIMERS; i++) {
+		link->timer[i].link = link;
+		link->timer[i].proto = i ? ipcp_neg_ncps[i - 1]->proto : PPP_LCP;
+		timer_setup(&link->timer[i].t, link_timeout, 0);
+	}
 	timer_setup(&link->echo_timer, link_echo, 0);
 	INIT_WORK(&link->addr_work, link_addr_work);
 	INIT_WORK(&link->kill_work, link_kill_work);

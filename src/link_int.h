@@ -25,6 +25,7 @@
 #include "events.h"
 #include "lease.h"
 #include "link.h"
+#include "ncp.h"
 
 /* Control packets the history keeps, and option bytes kept of each */
 #define IPCP_NEG_HIST_LEN	32
@@ -77,6 +78,21 @@ enum ipcp_neg_link_kobj {
 	IPCP_NEG_LINK_NKOBJS
 };
 
+/* Restart timers of a link: LCP's, then the NCPs' (ncp.h) */
+#define IPCP_NEG_LINK_NTIMERS	(1 + IPCP_NEG_NCP_COUNT)
+
+/**
+ * struct link_timer - one protocol's restart timer
+ * @t: the timer
+ * @proto: whose: LCP or an NCP's control protocol
+ * @link: the link it belongs to
+ */
+struct link_timer {
+	struct timer_list t;
+	u16 proto;
+	struct ipcp_neg_link *link;
+};
+
 /* The address state IPCP wants on the unit */
 struct link_addr {
 	__be32 local;
@@ -100,11 +116,11 @@ struct link_addr {
  * @lock: serialises the engine and the fields marked with it
  * @eng: LCP and IPCP; Protected by lock
  * @want: the address IPCP negotiated; Protected by lock
- * @ip_up: IPv4 may flow (written under lock, read locklessly)
+ * @data_up: bit N set while NCP N of the table (ncp.h) is up: its data
+ *	protocols may flow (written under lock, read locklessly)
  * @lease: the pool the peer's address comes from and the address leased
  *	(lease.h); Protected by lock
- * @lcp_timer: LCP's restart timer
- * @ipcp_timer: IPCP's restart timer
+ * @timer: the restart timers: LCP's, then one per NCP of the table
  * @echo_timer: sends LCP Echo-Requests, declares the link dead when
  *	echo_failures in a row go unanswered (a fallback for hang-up
  *	detection)
@@ -164,10 +180,9 @@ struct ipcp_neg_link {
 	spinlock_t lock;		/* serialises the engine */
 	struct ipcp_neg_engine eng;
 	struct link_addr want;
-	bool ip_up;
+	unsigned long data_up;
 	struct ipcp_neg_lease lease;
-	struct timer_list lcp_timer;
-	struct timer_list ipcp_timer;
+	struct link_timer timer[IPCP_NEG_LINK_NTIMERS];
 	struct timer_list echo_timer;
 	__be32 handed[IPCP_NEG_IPCP_O_COUNT];
 	__be32 neg_addr;

@@ -70,4 +70,15 @@
 	X(9, "pool-empty", "no address")				\
 	X(10, "echo-timeout", "no answer to LCP Echo-Requests")
 
+/*
+ * The link's phases (RFC 1661 section 3.2): the value and the name sysfs
+ * state/phase shows
+ */
+#define IPCP_NEG_PHASE_NAMES(X)					\
+	X(0, "dead")						\
+	X(1, "establish")					\
+	X(2, "authenticate")					\
+	X(3, "network")						\
+	X(4, "terminate")
+
 #endif /* _UAPI_IPCP_NEG_NAMES_H */
