@@ -1,8 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Internals of a link shared by the channel glue (link.c) and its sysfs
- * directory (link_sysfs.c): the link itself, its packet history and the
- * functions the two call in each other.
+ * Internals of a link shared by the files that make it up (link.c lists
+ * them): the link itself, its packet history and the functions they call
+ * in each other.
+ *
+ * Lock order of the module, outermost first (a lock is only ever taken
+ * while holding those above it, never the reverse):
+ *
+ *   RTNL (addr.c)  >  links_mutex (link.c)  >  a pool's lock (addr_pool.c)
+ *   link->lock (BH)  >  a pool's lock  >  link->qlock (BH)
+ *
+ * - links_mutex: the list of links, ids, attach; process context only,
+ *   never held while a link is torn down. attach takes RTNL under it
+ *   (addr_manage), so the netdevice notifier, which runs under RTNL,
+ *   walks the list under RCU instead.
+ * - link->lock (BH): the engine and everything its callbacks touch (the
+ *   fields marked "Protected by lock"); the lease policy (lease.c) takes
+ *   the pool's lock under it.
+ * - link->qlock (BH): the three frame queues and link->dead; taken inside
+ *   link->lock (the engine's xmit queues a packet).
+ * - Addresses and MTU are programmed from a work item, under RTNL and no
+ *   link lock (link_events.c).
+ * - The sysfs directory (link_sysfs.c) takes link->lock only; it goes
+ *   first in teardown, outside any lock (removal waits for running
+ *   show/store calls).
+ * lockdep checks the order at run time; lockdep_assert_held() marks the
+ * functions that need a lock held.
  */
 #ifndef _IPCP_NEG_LINK_INT_H
 #define _IPCP_NEG_LINK_INT_H
@@ -226,6 +249,41 @@ struct ipcp_neg_link {
 	struct ipcp_neg_hist hist;
 };
 
+/* Room in front of the frames we build, and asked of pppN for UPPER */
+#define IPCP_NEG_LINK_HEADROOM	32
+
+/* Every work item of every link (link.c) */
+extern struct workqueue_struct *ipcp_neg_link_wq;
+
+/* link_data.c */
+void ipcp_neg_link_data_init(struct ipcp_neg_link *link);
+int ipcp_neg_link_data_register(struct ipcp_neg_link *link);
+void ipcp_neg_link_send_ctl(struct ipcp_neg_link *link, u16 proto, u8 code,
+			    u8 id, const u8 *data, unsigned int len);
+void ipcp_neg_link_data_close(struct ipcp_neg_link *link);
+void ipcp_neg_link_data_stop(struct ipcp_neg_link *link);
+
+/* link_engine.c */
+void ipcp_neg_link_engine_init(struct ipcp_neg_link *link,
+			       const struct ipcp_neg_link_conf *c);
+void ipcp_neg_link_echo_start(struct ipcp_neg_link *link);
+void ipcp_neg_link_timers_shutdown(struct ipcp_neg_link *link);
+
+/* link_events.c */
+void ipcp_neg_link_addr_work(struct work_struct *w);
+void ipcp_neg_link_event_down(struct ipcp_neg_link *link);
+
+/* link_hup.c */
+bool ipcp_neg_link_hung_up(struct ipcp_neg_link *link);
+int ipcp_neg_link_watch(struct ipcp_neg_link *link, struct file *bridge);
+void ipcp_neg_link_unwatch(struct ipcp_neg_link *link);
+
+/* link_files.c */
+struct net_device *
+ipcp_neg_link_check_files(struct ipcp_neg_link *link,
+			  struct file *files[IPCP_NEG_LINK_NFILES]);
+
+/* link_sysfs.c */
 void ipcp_neg_link_sysfs_init(void);
 int ipcp_neg_link_sysfs_add(struct ipcp_neg_link *link);
 void ipcp_neg_link_sysfs_del(struct ipcp_neg_link *link);
