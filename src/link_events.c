@@ -48,18 +48,11 @@ static void link_event_up(struct ipcp_neg_link *link,
 {
 	struct ipcp_neg_event *ev = &link->ev;
 
-	if (link->ev_up && ev->local == want->local && ev->peer == want->peer &&
-	    ev->dns[0] == dns[0] && ev->dns[1] == dns[1])
+	if (!ipcp_neg_event_up_next(ev, &link->ev_up, want->local, want->peer,
+				    dns))
 		return;
-	ev->kind = link->ev_up ? IPCP_NEG_EVENT_CHANGE : IPCP_NEG_EVENT_UP;
 	ev->link_id = link->id;
 	ev->client = link->eng.ipcp.conf.role == IPCP_NEG_IPCP_CLIENT;
-	ev->local = want->local;
-	ev->peer = want->peer;
-	ev->dns[0] = dns[0];
-	ev->dns[1] = dns[1];
-	ev->reason = "negotiated";
-	link->ev_up = true;
 	ipcp_neg_event_send(link->dev, ev);
 }
 
@@ -73,10 +66,8 @@ static void link_event_up(struct ipcp_neg_link *link,
  */
 void ipcp_neg_link_event_down(struct ipcp_neg_link *link)
 {
-	if (!link->ev_up)
+	if (!ipcp_neg_event_down_next(&link->ev, &link->ev_up))
 		return;
-	link->ev_up = false;
-	link->ev.kind = IPCP_NEG_EVENT_DOWN;
 	link->ev.reason = link_down_reason(link);
 	ipcp_neg_event_send(link->dev, &link->ev);
 }

@@ -23,8 +23,10 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/container_of.h>
+#include <linux/export.h>
 #include <linux/net.h>
 #include <linux/printk.h>
+#include <kunit/visibility.h>
 
 #include "engine_int.h"
 #include "ncp.h"
@@ -147,3 +149,4 @@ const struct ipcp_neg_ncp ipcp_neg_ncp_ipcp = {
 	.up = ncp_ipcp_up,
 	.input_done = ncp_ipcp_input_done,
 };
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_ncp_ipcp);
