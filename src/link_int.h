@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Internals of a link shared by the files that make it up (link.c lists
- * them): the link itself, its packet history and the functions they call
- * in each other.
+ * them): the link itself and the functions they call in each other. Its
+ * packet history is hist.h.
  *
  * Lock order of the module, outermost first (a lock is only ever taken
  * while holding those above it, never the reverse):
@@ -46,52 +46,10 @@
 #include <linux/workqueue.h>
 
 #include "events.h"
+#include "hist.h"
 #include "lease.h"
 #include "link.h"
 #include "ncp.h"
-
-/* Control packets the history keeps, and option bytes kept of each */
-#define IPCP_NEG_HIST_LEN	32
-#define IPCP_NEG_HIST_OPTS	64
-#define IPCP_NEG_HIST_CAP	(4 + IPCP_NEG_HIST_OPTS)
-
-/**
- * struct ipcp_neg_hist_ent - one control packet as it was on the wire
- * @ns: CLOCK_BOOTTIME nanoseconds when it was received or sent
- * @proto: PPP protocol (LCP or IPCP)
- * @wirelen: its length from the Code field on (capped at U16_MAX)
- * @tx: sent by us
- * @caplen: bytes kept in @pkt: the first IPCP_NEG_HIST_CAP at most
- * @pkt: the packet from its Code field
- */
-struct ipcp_neg_hist_ent {
-	u64 ns;
-	u16 proto;
-	u16 wirelen;
-	u8 tx;
-	u8 caplen;
-	u8 pkt[IPCP_NEG_HIST_CAP];
-};
-
-/**
- * struct ipcp_neg_hist - a ring of the last IPCP_NEG_HIST_LEN packets
- * @next: the slot the next packet goes to
- * @count: slots used
- * @ent: the packets
- */
-struct ipcp_neg_hist {
-	unsigned int next;
-	unsigned int count;
-	struct ipcp_neg_hist_ent ent[IPCP_NEG_HIST_LEN];
-};
-
-void ipcp_neg_hist_add(struct ipcp_neg_hist *h, bool tx, u16 proto,
-		       const u8 *hdr, unsigned int hlen, const u8 *data,
-		       unsigned int dlen);
-int ipcp_neg_hist_format(const struct ipcp_neg_hist_ent *ent, char *buf,
-			 size_t size);
-ssize_t ipcp_neg_hist_show(const struct ipcp_neg_hist *h, char *buf,
-			   size_t size);
 
 /* The sysfs directories of a link: ipcp_neg, ipcp_neg/state, .../counters */
 enum ipcp_neg_link_kobj {
