@@ -2,7 +2,8 @@
 /*
  * Internals of a link shared by the files that make it up (link.c lists
  * them): the link itself and the functions they call in each other. Its
- * packet history is hist.h.
+ * packet history is hist.h, its configuration's rules and setters
+ * link_conf.h.
  *
  * Lock order of the module, outermost first (a lock is only ever taken
  * while holding those above it, never the reverse):
@@ -59,8 +60,14 @@ enum ipcp_neg_link_kobj {
 	IPCP_NEG_LINK_NKOBJS
 };
 
-/* Restart timers of a link: LCP's, then the NCPs' (ncp.h) */
-#define IPCP_NEG_LINK_NTIMERS	(1 + IPCP_NEG_NCP_COUNT)
+/*
+ * Automata of a link, as ipcp_neg_link_fsm() numbers them: LCP's, then
+ * the NCPs' in the order of their table (ncp.h); a restart timer each
+ */
+#define IPCP_NEG_LINK_FSM_LCP		0
+#define IPCP_NEG_LINK_FSM_NCP(id)	(1 + (id))
+#define IPCP_NEG_LINK_NFSMS		IPCP_NEG_LINK_FSM_NCP(IPCP_NEG_NCP_COUNT)
+#define IPCP_NEG_LINK_NTIMERS		IPCP_NEG_LINK_NFSMS
 
 /**
  * struct link_timer - one protocol's restart timer
@@ -221,11 +228,39 @@ void ipcp_neg_link_send_ctl(struct ipcp_neg_link *link, u16 proto, u8 code,
 void ipcp_neg_link_data_close(struct ipcp_neg_link *link);
 void ipcp_neg_link_data_stop(struct ipcp_neg_link *link);
 
+/**
+ * struct ipcp_neg_link_state - a link's state, read at once under its lock
+ * @fsm: the state of each automaton (enum ipcp_neg_fsm_state), as
+ *	ipcp_neg_link_fsm() numbers them
+ * @phase: enum ipcp_neg_phase
+ * @reason: enum ipcp_neg_engine_reason
+ * @local: our negotiated address, 0 unless IPCP is up
+ * @peer: the peer's, 0 unless IPCP is up
+ * @srv: DNS/NBNS obtained (client) or handed out (server) while IPCP is
+ *	up, by enum ipcp_neg_ipcp_opt
+ * @up_since: CLOCK_BOOTTIME seconds of IPCP up, 0 while down
+ */
+struct ipcp_neg_link_state {
+	u8 fsm[IPCP_NEG_LINK_NFSMS];
+	u8 phase;
+	u32 reason;
+	__be32 local;
+	__be32 peer;
+	__be32 srv[IPCP_NEG_IPCP_O_COUNT];
+	time64_t up_since;
+};
+
 /* link_engine.c */
 void ipcp_neg_link_engine_init(struct ipcp_neg_link *link,
 			       const struct ipcp_neg_link_conf *c);
 void ipcp_neg_link_echo_start(struct ipcp_neg_link *link);
 void ipcp_neg_link_timers_shutdown(struct ipcp_neg_link *link);
+struct ipcp_neg_fsm *ipcp_neg_link_fsm(struct ipcp_neg_link *link,
+				       unsigned int i);
+void ipcp_neg_link_get_state(struct ipcp_neg_link *link,
+			     struct ipcp_neg_link_state *s);
+void ipcp_neg_link_get_stats(struct ipcp_neg_link *link, unsigned int i,
+			     struct ipcp_neg_fsm_stats *st);
 
 /* link_events.c */
 void ipcp_neg_link_addr_work(struct work_struct *w);
@@ -245,8 +280,5 @@ ipcp_neg_link_check_files(struct ipcp_neg_link *link,
 void ipcp_neg_link_sysfs_init(void);
 int ipcp_neg_link_sysfs_add(struct ipcp_neg_link *link);
 void ipcp_neg_link_sysfs_del(struct ipcp_neg_link *link);
-struct ipcp_neg_pool *ipcp_neg_link_set_peer_src(struct ipcp_neg_link *link,
-						 __be32 remote,
-						 struct ipcp_neg_pool *pool);
 
 #endif /* _IPCP_NEG_LINK_INT_H */
