@@ -8,6 +8,7 @@
  *   link_events.c  addresses, MTU and events from IPCP's outcome
  *   link_hup.c     the hang-up watch on the transport's channel
  *   link_files.c   attach's checks of the files handed over
+ *   link_conf.c    its configuration: the rules, setters and getter
  *   link_sysfs.c   its sysfs directory; hist.c its packet history
  *
  * Frame path (user space set up the bridge and the unit, see ipcp_neg.h):
@@ -62,6 +63,7 @@
 #include "addr.h"
 #include "addr_pool.h"
 #include "lease.h"
+#include "link_conf.h"
 #include "link_int.h"
 
 /* How long detach waits for Terminate-Acks (unload: for all links at once) */
@@ -232,25 +234,6 @@ static void link_destroy(struct ipcp_neg_link *link, struct work_struct *self,
 
 /* Creation */
 
-static bool link_conf_valid(const struct ipcp_neg_link_conf *c)
-{
-	int i;
-
-	for (i = IPCP_NEG_IPCP_O_DNS1; i < IPCP_NEG_IPCP_O_COUNT; i++)
-		if (c->srv[i] && !ipcp_neg_ipcp_addr_ok(c->srv[i]))
-			return false;
-	if (c->local && !ipcp_neg_ipcp_addr_ok(c->local))
-		return false;
-	if (c->role == IPCP_NEG_IPCP_CLIENT)
-		return !c->remote && !c->pool[0];
-	if (c->role != IPCP_NEG_IPCP_SERVER || !c->local)
-		return false;
-	if (c->remote)
-		return ipcp_neg_ipcp_addr_ok(c->remote) && !c->pool[0] &&
-		       c->remote != c->local;
-	return c->pool[0];
-}
-
 static void link_init(struct ipcp_neg_link *link, struct net *net)
 {
 	link->net = get_net(net);
@@ -303,8 +286,9 @@ int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
 	struct ipcp_neg_link *link;
 	int err;
 
-	if (!link_conf_valid(conf))
-		return -EINVAL;
+	err = ipcp_neg_link_conf_check(conf);
+	if (err)
+		return err;
 	link = kzalloc(sizeof(*link), GFP_KERNEL);
 	if (!link)
 		return -ENOMEM;
@@ -528,24 +512,20 @@ int ipcp_neg_link_renegotiate(struct net *net, u32 id, const char *ifname)
 	return err;
 }
 
+/* Takes link->lock */
 static void link_fill_status(struct ipcp_neg_link *link,
 			     struct ipcp_neg_link_status *st)
 {
-	struct ipcp_neg_engine *e = &link->eng;
+	struct ipcp_neg_link_state s;
 
-	lockdep_assert_held(&link->lock);
+	ipcp_neg_link_get_state(link, &s);
 	st->id = link->id;
-	st->role = e->ipcp.conf.role;
-	st->lcp_state = e->lcp.fsm.state;
-	st->ipcp_state = e->ipcp.fsm.state;
-	if (ipcp_neg_engine_ip_ok(e)) {
-		st->local = e->ipcp.local;
-		st->peer = e->ipcp.peer;
-		if (e->ipcp.conf.role == IPCP_NEG_IPCP_SERVER)
-			memcpy(st->srv, link->handed, sizeof(st->srv));
-		else
-			memcpy(st->srv, e->ipcp.srv, sizeof(st->srv));
-	}
+	st->role = link->eng.ipcp.conf.role;
+	st->lcp_state = s.fsm[IPCP_NEG_LINK_FSM_LCP];
+	st->ipcp_state = s.fsm[IPCP_NEG_LINK_FSM_NCP(IPCP_NEG_NCP_IPCP)];
+	st->local = s.local;
+	st->peer = s.peer;
+	memcpy(st->srv, s.srv, sizeof(st->srv));
 	st->rx_dropped = atomic_read(&link->rx_dropped);
 	st->tx_dropped = atomic_read(&link->tx_dropped);
 }
@@ -571,9 +551,7 @@ int ipcp_neg_link_status(struct net *net, u32 id, const char *ifname,
 	if (link) {
 		if (link->dev)
 			strscpy(st->ifname, link->dev->name, IFNAMSIZ);
-		spin_lock_bh(&link->lock);
 		link_fill_status(link, st);
-		spin_unlock_bh(&link->lock);
 	}
 	mutex_unlock(&links_mutex);
 	return link ? 0 : -ENOENT;

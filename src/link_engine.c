@@ -2,8 +2,9 @@
 /*
  * A link's engine (engine.h) and what it needs of the link: the engine's
  * callbacks (packets into the history and the data path, restart timers,
- * IPCP up and down, the lease policy of lease.c), the LCP Echo timer and
- * the engine's configuration from the link's.
+ * IPCP up and down, the lease policy of lease.c), the LCP Echo timer, and
+ * what the link reads of its engine: its automata, their states and
+ * counters (its configuration is link_conf.c's).
  *
  * Locking: every callback runs under link->lock (BH), taken by whoever
  * calls into the engine (data path, timers, sysfs, ioctls).
@@ -20,6 +21,7 @@
 #include <linux/workqueue.h>
 
 #include "compat.h"
+#include "link_conf.h"
 #include "link_int.h"
 #include "opt.h"
 #include "params.h"
@@ -231,32 +233,6 @@ static const struct ipcp_neg_engine_ops link_ops = {
 };
 
 /**
- * ipcp_neg_link_set_peer_src - where a server's peer gets its address
- * @link: an attached server link
- * @remote: the fixed address, or 0 to use @pool
- * @pool: the pool (a reference the link takes over), or NULL with @remote
- *
- * The lease held goes back to its pool now if IPCP is not up, else when
- * IPCP goes down; the sticky address is forgotten. The caller renegotiates
- * IPCP for the change to reach the peer.
- *
- * Context: process context; takes link->lock.
- * Return: the pool the link held before, for the caller to put.
- */
-struct ipcp_neg_pool *ipcp_neg_link_set_peer_src(struct ipcp_neg_link *link,
-						 __be32 remote,
-						 struct ipcp_neg_pool *pool)
-{
-	struct ipcp_neg_pool *old;
-
-	spin_lock_bh(&link->lock);
-	old = ipcp_neg_lease_set_src(&link->lease, pool, link->eng.ip_up);
-	link->eng.ipcp.conf.remote = remote;
-	spin_unlock_bh(&link->lock);
-	return old;
-}
-
-/**
  * ipcp_neg_link_engine_init - set up a new link's engine and timers
  * @link: the link, zeroed
  * @c: its configuration, valid (ipcp_neg_link_conf_check())
@@ -276,15 +252,7 @@ void ipcp_neg_link_engine_init(struct ipcp_neg_link *link,
 	ratelimit_state_init(&link->log_rs, LINK_LOG_INTERVAL, LINK_LOG_BURST);
 
 	ipcp_neg_engine_init(e, &link_ops, c->role, link);
-	ipcp_neg_param_fsm_conf(&e->lcp.fsm.conf);
-	ipcp_neg_param_fsm_conf(&e->ipcp.fsm.conf);
-	e->pool_empty = c->pool_empty;
-	e->ipcp.conf.forced = c->forced;
-	e->ipcp.conf.req_dns = c->req_dns;
-	e->ipcp.conf.req_nbns = c->req_nbns;
-	e->ipcp.conf.local = c->local;
-	e->ipcp.conf.remote = c->remote;
-	memcpy(e->ipcp.conf.srv, c->srv, sizeof(e->ipcp.conf.srv));
+	ipcp_neg_link_conf_init(link, c);
 }
 
 /**
@@ -312,4 +280,67 @@ void ipcp_neg_link_timers_shutdown(struct ipcp_neg_link *link)
 	for (i = 0; i < IPCP_NEG_LINK_NTIMERS; i++)
 		timer_shutdown_sync(&link->timer[i].t);
 	timer_shutdown_sync(&link->echo_timer);
+}
+
+/**
+ * ipcp_neg_link_fsm - one automaton of the link's engine
+ * @link: the link
+ * @i: which: IPCP_NEG_LINK_FSM_LCP, or IPCP_NEG_LINK_FSM_NCP(id) for
+ *	that of NCP @id of the table (ncp.h); below IPCP_NEG_LINK_NFSMS
+ *
+ * Context: under link->lock, or before the link is shared.
+ * Return: the automaton.
+ */
+struct ipcp_neg_fsm *ipcp_neg_link_fsm(struct ipcp_neg_link *link,
+				       unsigned int i)
+{
+	if (i == IPCP_NEG_LINK_FSM_LCP)
+		return &link->eng.lcp.fsm;
+	return ipcp_neg_ncps[i - IPCP_NEG_LINK_FSM_NCP(0)]->fsm(&link->eng);
+}
+
+/**
+ * ipcp_neg_link_get_state - a snapshot of the link's state
+ * @link: the link
+ * @s: out: its state, read at once
+ *
+ * Context: takes link->lock.
+ */
+void ipcp_neg_link_get_state(struct ipcp_neg_link *link,
+			     struct ipcp_neg_link_state *s)
+{
+	const struct ipcp_neg_engine *e = &link->eng;
+	bool server = e->ipcp.conf.role == IPCP_NEG_IPCP_SERVER;
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	spin_lock_bh(&link->lock);
+	for (i = 0; i < IPCP_NEG_LINK_NFSMS; i++)
+		s->fsm[i] = ipcp_neg_link_fsm(link, i)->state;
+	s->phase = ipcp_neg_engine_phase(e);
+	s->reason = e->reason;
+	if (ipcp_neg_engine_ip_ok(e)) {
+		s->local = e->ipcp.local;
+		s->peer = e->ipcp.peer;
+		memcpy(s->srv, server ? link->handed : e->ipcp.srv,
+		       sizeof(s->srv));
+		s->up_since = link->up_since;
+	}
+	spin_unlock_bh(&link->lock);
+}
+
+/**
+ * ipcp_neg_link_get_stats - a snapshot of one automaton's counters
+ * @link: the link
+ * @i: which automaton, as for ipcp_neg_link_fsm()
+ * @st: out: its counters, read at once
+ *
+ * Context: takes link->lock.
+ */
+void ipcp_neg_link_get_stats(struct ipcp_neg_link *link, unsigned int i,
+			     struct ipcp_neg_fsm_stats *st)
+{
+	spin_lock_bh(&link->lock);
+	*st = ipcp_neg_link_fsm(link, i)->stats;
+	spin_unlock_bh(&link->lock);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Internals of a link shared by the files that make it up (link.c lists
- * them): the link itself, its packet history and the functions they call
- * in each other.
+ * them): the link itself and the functions they call in each other. Its
+ * packet history is hist.h, its configuration's rules and setters
+ * link_conf.h.
  *
  * Lock order of the module, outermost first (a lock is only ever taken
  * while holding those above it, never the reverse):
@@ -46,52 +47,10 @@
 #include <linux/workqueue.h>
 
 #include "events.h"
+#include "hist.h"
 #include "lease.h"
 #include "link.h"
 #include "ncp.h"
-
-/* Control packets the history keeps, and option bytes kept of each */
-#define IPCP_NEG_HIST_LEN	32
-#define IPCP_NEG_HIST_OPTS	64
-#define IPCP_NEG_HIST_CAP	(4 + IPCP_NEG_HIST_OPTS)
-
-/**
- * struct ipcp_neg_hist_ent - one control packet as it was on the wire
- * @ns: CLOCK_BOOTTIME nanoseconds when it was received or sent
- * @proto: PPP protocol (LCP or IPCP)
- * @wirelen: its length from the Code field on (capped at U16_MAX)
- * @tx: sent by us
- * @caplen: bytes kept in @pkt: the first IPCP_NEG_HIST_CAP at most
- * @pkt: the packet from its Code field
- */
-struct ipcp_neg_hist_ent {
-	u64 ns;
-	u16 proto;
-	u16 wirelen;
-	u8 tx;
-	u8 caplen;
-	u8 pkt[IPCP_NEG_HIST_CAP];
-};
-
-/**
- * struct ipcp_neg_hist - a ring of the last IPCP_NEG_HIST_LEN packets
- * @next: the slot the next packet goes to
- * @count: slots used
- * @ent: the packets
- */
-struct ipcp_neg_hist {
-	unsigned int next;
-	unsigned int count;
-	struct ipcp_neg_hist_ent ent[IPCP_NEG_HIST_LEN];
-};
-
-void ipcp_neg_hist_add(struct ipcp_neg_hist *h, bool tx, u16 proto,
-		       const u8 *hdr, unsigned int hlen, const u8 *data,
-		       unsigned int dlen);
-int ipcp_neg_hist_format(const struct ipcp_neg_hist_ent *ent, char *buf,
-			 size_t size);
-ssize_t ipcp_neg_hist_show(const struct ipcp_neg_hist *h, char *buf,
-			   size_t size);
 
 /* The sysfs directories of a link: ipcp_neg, ipcp_neg/state, .../counters */
 enum ipcp_neg_link_kobj {
@@ -101,8 +60,14 @@ enum ipcp_neg_link_kobj {
 	IPCP_NEG_LINK_NKOBJS
 };
 
-/* Restart timers of a link: LCP's, then the NCPs' (ncp.h) */
-#define IPCP_NEG_LINK_NTIMERS	(1 + IPCP_NEG_NCP_COUNT)
+/*
+ * Automata of a link, as ipcp_neg_link_fsm() numbers them: LCP's, then
+ * the NCPs' in the order of their table (ncp.h); a restart timer each
+ */
+#define IPCP_NEG_LINK_FSM_LCP		0
+#define IPCP_NEG_LINK_FSM_NCP(id)	(1 + (id))
+#define IPCP_NEG_LINK_NFSMS		IPCP_NEG_LINK_FSM_NCP(IPCP_NEG_NCP_COUNT)
+#define IPCP_NEG_LINK_NTIMERS		IPCP_NEG_LINK_NFSMS
 
 /**
  * struct link_timer - one protocol's restart timer
@@ -263,11 +228,39 @@ void ipcp_neg_link_send_ctl(struct ipcp_neg_link *link, u16 proto, u8 code,
 void ipcp_neg_link_data_close(struct ipcp_neg_link *link);
 void ipcp_neg_link_data_stop(struct ipcp_neg_link *link);
 
+/**
+ * struct ipcp_neg_link_state - a link's state, read at once under its lock
+ * @fsm: the state of each automaton (enum ipcp_neg_fsm_state), as
+ *	ipcp_neg_link_fsm() numbers them
+ * @phase: enum ipcp_neg_phase
+ * @reason: enum ipcp_neg_engine_reason
+ * @local: our negotiated address, 0 unless IPCP is up
+ * @peer: the peer's, 0 unless IPCP is up
+ * @srv: DNS/NBNS obtained (client) or handed out (server) while IPCP is
+ *	up, by enum ipcp_neg_ipcp_opt
+ * @up_since: CLOCK_BOOTTIME seconds of IPCP up, 0 while down
+ */
+struct ipcp_neg_link_state {
+	u8 fsm[IPCP_NEG_LINK_NFSMS];
+	u8 phase;
+	u32 reason;
+	__be32 local;
+	__be32 peer;
+	__be32 srv[IPCP_NEG_IPCP_O_COUNT];
+	time64_t up_since;
+};
+
 /* link_engine.c */
 void ipcp_neg_link_engine_init(struct ipcp_neg_link *link,
 			       const struct ipcp_neg_link_conf *c);
 void ipcp_neg_link_echo_start(struct ipcp_neg_link *link);
 void ipcp_neg_link_timers_shutdown(struct ipcp_neg_link *link);
+struct ipcp_neg_fsm *ipcp_neg_link_fsm(struct ipcp_neg_link *link,
+				       unsigned int i);
+void ipcp_neg_link_get_state(struct ipcp_neg_link *link,
+			     struct ipcp_neg_link_state *s);
+void ipcp_neg_link_get_stats(struct ipcp_neg_link *link, unsigned int i,
+			     struct ipcp_neg_fsm_stats *st);
 
 /* link_events.c */
 void ipcp_neg_link_addr_work(struct work_struct *w);
@@ -287,8 +280,5 @@ ipcp_neg_link_check_files(struct ipcp_neg_link *link,
 void ipcp_neg_link_sysfs_init(void);
 int ipcp_neg_link_sysfs_add(struct ipcp_neg_link *link);
 void ipcp_neg_link_sysfs_del(struct ipcp_neg_link *link);
-struct ipcp_neg_pool *ipcp_neg_link_set_peer_src(struct ipcp_neg_link *link,
-						 __be32 remote,
-						 struct ipcp_neg_pool *pool);
 
 #endif /* _IPCP_NEG_LINK_INT_H */

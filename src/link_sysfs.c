@@ -2,7 +2,15 @@
 /*
  * A link's sysfs directory, /sys/class/net/<unit>/ipcp_neg/: its
  * configuration (read-write), state/ and counters/ (read-only), and the
- * history of its last control packets, decoded at read time.
+ * history of its last control packets (hist.c), decoded at read time.
+ *
+ * This file only turns text into values and back: a store parses, then
+ * calls the link's setter (link_conf.c), which checks the value against
+ * the link's configuration and applies it; a show reads a snapshot
+ * (link_conf.c, link_engine.c). state/ and counters/ are built from
+ * tables at module init: a state file and a set of counters per automaton
+ * (LCP, then each NCP of ncp.h), a pair of counters per packet code of
+ * ipcp_neg_names.h.
  *
  * The directories are kobjects of their own (not named attribute groups
  * of one), because the unit's directory may go first ("ip link del"):
@@ -12,9 +20,9 @@
  * Every show and store takes link->lock (BH) briefly and nothing else, so
  * teardown may remove the directories (which waits for running calls)
  * holding no lock of ours. Stores need CAP_NET_ADMIN over the unit's
- * namespace; a value that does not parse, is out of bounds or does not
- * fit the link's role is refused with -EINVAL and changes nothing.
- * Address and DNS changes renegotiate IPCP when it is past Starting.
+ * namespace (checked first: -EPERM); a value that does not parse, is out
+ * of bounds or does not fit the link's role is refused with -EINVAL and
+ * changes nothing.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -24,295 +32,19 @@
 #include <linux/inet.h>
 #include <linux/kernel.h>
 #include <linux/kobject.h>
-#include <linux/math64.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/string_helpers.h>
 #include <linux/sysfs.h>
-#include <linux/timekeeping.h>
-#include <kunit/visibility.h>
 #include <net/net_namespace.h>
 #include <ipcp_neg_names.h>
 
 #include "compat.h"
-#include "addr_pool.h"
+#include "link_conf.h"
 #include "link_int.h"
-#include "params.h"
 
-/* The history: recording */
-
-/**
- * ipcp_neg_hist_add - record one control packet
- * @h: the history
- * @tx: sent by us (else received)
- * @proto: its PPP protocol
- * @hdr: the packet's first bytes (its header, as far as it goes)
- * @hlen: bytes at @hdr
- * @data: the bytes that follow @hdr
- * @dlen: bytes at @data
- *
- * The packet is @hdr followed by @data; the first IPCP_NEG_HIST_CAP bytes
- * are kept, replacing the oldest packet when the ring is full.
- *
- * Context: any; the caller serialises calls on @h (link->lock).
- */
-void ipcp_neg_hist_add(struct ipcp_neg_hist *h, bool tx, u16 proto,
-		       const u8 *hdr, unsigned int hlen, const u8 *data,
-		       unsigned int dlen)
-{
-	struct ipcp_neg_hist_ent *ent = &h->ent[h->next];
-	unsigned int c = min_t(unsigned int, hlen, IPCP_NEG_HIST_CAP);
-	unsigned int d = min_t(unsigned int, dlen, IPCP_NEG_HIST_CAP - c);
-
-	ent->ns = ktime_get_boottime_ns();
-	ent->proto = proto;
-	ent->tx = tx;
-	ent->wirelen = min_t(unsigned int, hlen + dlen, U16_MAX);
-	memcpy(ent->pkt, hdr, c);
-	if (d)
-		memcpy(ent->pkt + c, data, d);
-	ent->caplen = c + d;
-	h->next = (h->next + 1) % IPCP_NEG_HIST_LEN;
-	if (h->count < IPCP_NEG_HIST_LEN)
-		h->count++;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_add);
-
-/* The history: decoding */
-
-/* ipcp_neg_names.h lists the codes in value order, from 1 */
-#define HIST_CODE(v, suffix, name, lcp_only)	name,
-static const char * const hist_codes[] = {
-	"?", IPCP_NEG_CODE_NAMES(HIST_CODE)
-};
-
-static_assert(ARRAY_SIZE(hist_codes) == IPCP_NEG_DISCREQ + 1);
-
-/* A line under construction; scnprintf() keeps it within @size */
-struct hist_line {
-	char *buf;
-	size_t size;
-	int len;
-};
-
-static __printf(2, 3) void hist_put(struct hist_line *l, const char *fmt, ...)
-{
-	va_list args;
-
-	va_start(args, fmt);
-	l->len += vscnprintf(l->buf + l->len, l->size - l->len, fmt, args);
-	va_end(args);
-}
-
-static void hist_code(struct hist_line *l, u16 proto, u8 code)
-{
-	u8 last = proto == IPCP_NEG_PROTO_LCP ? IPCP_NEG_DISCREQ :
-		  IPCP_NEG_CODEREJ;
-
-	if (code >= IPCP_NEG_CONFREQ && code <= last)
-		hist_put(l, " %s", hist_codes[code]);
-	else
-		hist_put(l, " unknown-%u", code);
-}
-
-/* One LCP option of a known type and exact length; false if not */
-static bool hist_lcp_opt(struct hist_line *l, const u8 *o)
-{
-	switch (o[0]) {
-	case IPCP_NEG_LCP_MRU:
-		if (o[1] != 4)
-			return false;
-		hist_put(l, " mru=%u", get_unaligned_be16(o + 2));
-		return true;
-	case IPCP_NEG_LCP_ACCM:
-	case IPCP_NEG_LCP_MAGIC:
-		if (o[1] != 6)
-			return false;
-		hist_put(l, " %s=0x%08x", o[0] == IPCP_NEG_LCP_ACCM ? "accm" :
-			 "magic", get_unaligned_be32(o + 2));
-		return true;
-	case IPCP_NEG_LCP_AUTH:
-		if (o[1] < 4)
-			return false;
-		hist_put(l, " auth=0x%04x", get_unaligned_be16(o + 2));
-		return true;
-	case IPCP_NEG_LCP_PFC:
-	case IPCP_NEG_LCP_ACFC:
-		if (o[1] != 2)
-			return false;
-		hist_put(l, o[0] == IPCP_NEG_LCP_PFC ? " pfc" : " acfc");
-		return true;
-	}
-	return false;
-}
-
-static const char * const hist_ipcp_srv[] = { "dns1", "nbns1", "dns2",
-					       "nbns2" };
-
-/* One IPCP option of a known type and exact length; false if not */
-static bool hist_ipcp_opt(struct hist_line *l, const u8 *o)
-{
-	switch (o[0]) {
-	case IPCP_NEG_IPCP_ADDRS:
-		if (o[1] != 10)
-			return false;
-		hist_put(l, " addrs=%pI4,%pI4", o + 2, o + 6);
-		return true;
-	case IPCP_NEG_IPCP_COMP:
-		if (o[1] < 4)
-			return false;
-		hist_put(l, " compress=0x%04x", get_unaligned_be16(o + 2));
-		return true;
-	case IPCP_NEG_IPCP_ADDR:
-	case IPCP_NEG_IPCP_DNS1 ... IPCP_NEG_IPCP_NBNS2:
-		if (o[1] != 6)
-			return false;
-		hist_put(l, " %s=%pI4", o[0] == IPCP_NEG_IPCP_ADDR ? "addr" :
-			 hist_ipcp_srv[o[0] - IPCP_NEG_IPCP_DNS1], o + 2);
-		return true;
-	}
-	return false;
-}
-
-/*
- * The options of a Configure-* packet: @optlen bytes by its Length field,
- * of which @cap were kept. A list that breaks the framing rules ends with
- * "bad-options"; one that goes on past what was kept ends with "...".
- */
-static void hist_opts(struct hist_line *l, u16 proto, const u8 *opts,
-		      unsigned int optlen, unsigned int cap)
-{
-	unsigned int off = 0;
-	const u8 *o;
-	bool known;
-
-	while (off < optlen) {
-		o = opts + off;
-		if (off + 2 > cap) {
-			hist_put(l, cap < optlen ? " ..." : " bad-options");
-			return;
-		}
-		if (o[1] < 2 || off + o[1] > optlen) {
-			hist_put(l, " bad-options");
-			return;
-		}
-		if (off + o[1] > cap) {
-			hist_put(l, " ...");
-			return;
-		}
-		known = proto == IPCP_NEG_PROTO_LCP ? hist_lcp_opt(l, o) :
-			hist_ipcp_opt(l, o);
-		if (!known)
-			hist_put(l, " opt%u/%u", o[0], o[1]);
-		off += o[1];
-	}
-}
-
-/**
- * ipcp_neg_hist_format - one packet of the history as a line of text
- * @ent: the packet
- * @buf: where the line goes, without a newline
- * @size: room at @buf (the line is truncated to fit, NUL-terminated)
- *
- * ``<seconds.microseconds> <rx|tx> <LCP|IPCP> <code> id=<n> len=<n>
- * [<option>...]``, where len is the packet's Length field. A packet of
- * fewer than 4 bytes is ``... <LCP|IPCP> truncated len=<bytes>``; one whose
- * Length field is under 4 ends with ``bad-length``, one shorter than its
- * Length field with ``truncated``. Options are decoded for codes 1-4 only.
- *
- * Return: the length of the line.
- */
-int ipcp_neg_hist_format(const struct ipcp_neg_hist_ent *ent, char *buf,
-			 size_t size)
-{
-	struct hist_line l = { .buf = buf, .size = size };
-	unsigned int plen, cap;
-	u32 us;
-	u64 s;
-
-	if (!size)
-		return 0;
-	buf[0] = '\0';
-	s = div_u64_rem(ent->ns, NSEC_PER_SEC, &us);
-	hist_put(&l, "%llu.%06u %s %s", s, us / 1000,
-		 ent->tx ? "tx" : "rx",
-		 ent->proto == IPCP_NEG_PROTO_LCP ? "LCP" : "IPCP");
-	if (ent->caplen < IPCP_NEG_HDRLEN) {
-		hist_put(&l, " truncated len=%u", ent->wirelen);
-		return l.len;
-	}
-	hist_code(&l, ent->proto, ent->pkt[0]);
-	plen = get_unaligned_be16(ent->pkt + 2);
-	hist_put(&l, " id=%u len=%u", ent->pkt[1], plen);
-	if (plen < IPCP_NEG_HDRLEN) {
-		hist_put(&l, " bad-length");
-		return l.len;
-	}
-	if (plen > ent->wirelen) {
-		hist_put(&l, " truncated");
-		return l.len;
-	}
-	if (ent->pkt[0] < IPCP_NEG_CONFREQ || ent->pkt[0] > IPCP_NEG_CONFREJ)
-		return l.len;
-	cap = min_t(unsigned int, ent->caplen, plen) - IPCP_NEG_HDRLEN;
-	hist_opts(&l, ent->proto, ent->pkt + IPCP_NEG_HDRLEN,
-		  plen - IPCP_NEG_HDRLEN, cap);
-	return l.len;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_format);
-
-/* Room for one line: the longest is well under 400 bytes */
-#define HIST_LINE_MAX	512
-
-static const struct ipcp_neg_hist_ent *hist_nth(const struct ipcp_neg_hist *h,
-						unsigned int n)
-{
-	unsigned int first = h->next + IPCP_NEG_HIST_LEN - h->count;
-
-	return &h->ent[(first + n) % IPCP_NEG_HIST_LEN];
-}
-
-/**
- * ipcp_neg_hist_show - the history as text, oldest packet first
- * @h: the history
- * @buf: where the text goes
- * @size: room at @buf (PAGE_SIZE for sysfs)
- *
- * One line per packet (see ipcp_neg_hist_format()), each ending with a
- * newline. When they do not all fit, the oldest are left out.
- *
- * Context: process context (uses a heap buffer).
- * Return: bytes written (no NUL counted), or -ENOMEM.
- */
-ssize_t ipcp_neg_hist_show(const struct ipcp_neg_hist *h, char *buf,
-			   size_t size)
-{
-	unsigned int n = min_t(unsigned int, h->count, IPCP_NEG_HIST_LEN);
-	unsigned int keep;
-	size_t total = 0, len;
-	char *line;
-
-	line = kmalloc(HIST_LINE_MAX, GFP_KERNEL);
-	if (!line)
-		return -ENOMEM;
-	for (keep = 0; keep < n; keep++) {
-		len = ipcp_neg_hist_format(hist_nth(h, n - 1 - keep), line,
-					   HIST_LINE_MAX) + 1;
-		if (total + len >= size)
-			break;
-		total += len;
-	}
-	kfree(line);
-	total = 0;
-	for (; keep; keep--) {
-		total += ipcp_neg_hist_format(hist_nth(h, n - keep),
-					      buf + total, size - total);
-		buf[total++] = '\n';
-	}
-	if (total < size)
-		buf[total] = '\0';
-	return total;
-}
-EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_show);
+/* The longest name of a file made at init, NUL included */
+#define LS_NAME_MAX	32
 
 /* The kobjects */
 
@@ -348,24 +80,11 @@ static void link_kobj_get_ownership(IPCP_NEG_KOBJ_CONST struct kobject *kobj,
 	net_ns_get_ownership(dev_net(to_link(kobj)->dev), uid, gid);
 }
 
-static bool ls_server(const struct ipcp_neg_link *link)
-{
-	return link->eng.ipcp.conf.role == IPCP_NEG_IPCP_SERVER;
-}
-
 /* CAP_NET_ADMIN over the unit's namespace */
 static int ls_may_write(const struct ipcp_neg_link *link)
 {
 	return ns_capable(dev_net(link->dev)->user_ns, CAP_NET_ADMIN) ?
 	       0 : -EPERM;
-}
-
-/* A change of addresses or servers reaches the peer by renegotiation */
-static void ls_apply(struct ipcp_neg_link *link)
-{
-	lockdep_assert_held(&link->lock);
-	if (link->eng.ipcp.fsm.state > IPCP_NEG_ST_STARTING)
-		ipcp_neg_engine_renegotiate_ipcp(&link->eng);
 }
 
 /* Parse "A" or "A B" (IPv4 dotted quads) into @a[0..@max-1], rest 0 */
@@ -401,6 +120,49 @@ static int ls_parse_bool(const char *buf, bool *v)
 	return 0;
 }
 
+/* A read-only file made at init, named @name */
+static void ls_attr_init(struct kobj_attribute *a, const char *name,
+			 ssize_t (*show)(struct kobject *kobj,
+					 struct kobj_attribute *attr,
+					 char *buf))
+{
+	a->attr.name = name;
+	a->attr.mode = 0444;
+	a->show = show;
+}
+
+/* "A B": the primary and secondary server of a pair (enum ipcp_neg_ipcp_opt) */
+static ssize_t ls_emit_pair(char *buf, const __be32 *srv, unsigned int first)
+{
+	return sysfs_emit(buf, "%pI4 %pI4\n", &srv[first],
+			  &srv[first + IPCP_NEG_IPCP_O_DNS2 -
+			       IPCP_NEG_IPCP_O_DNS1]);
+}
+
+/* Automaton @i (ipcp_neg_link_fsm()): "lcp", or its NCP's name: "ipcp" */
+static void ls_fsm_name(unsigned int i, char *buf, size_t size)
+{
+	strscpy(buf, i == IPCP_NEG_LINK_FSM_LCP ? "lcp" :
+		ipcp_neg_ncps[i - IPCP_NEG_LINK_FSM_NCP(0)]->name, size);
+	string_lower(buf, buf);
+}
+
+/**
+ * struct ls_attr - a configuration file that names one of several values
+ * @attr: the file
+ * @which: enum ipcp_neg_link_flag, enum ipcp_neg_link_tunable, or the
+ *	first of the pair of servers (enum ipcp_neg_ipcp_opt)
+ */
+struct ls_attr {
+	struct kobj_attribute attr;
+	u8 which;
+};
+
+static unsigned int ls_which(const struct kobj_attribute *attr)
+{
+	return container_of_const(attr, struct ls_attr, attr)->which;
+}
+
 /* Configuration: read-only identity */
 
 static ssize_t id_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -412,7 +174,11 @@ static ssize_t id_show(struct kobject *kobj, struct kobj_attribute *attr,
 static ssize_t role_show(struct kobject *kobj, struct kobj_attribute *attr,
 			 char *buf)
 {
-	return sysfs_emit(buf, "%s\n", ls_server(to_link(kobj)) ? "server" :
+	struct ipcp_neg_link_settings s;
+
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	return sysfs_emit(buf, "%s\n",
+			  s.conf.role == IPCP_NEG_IPCP_SERVER ? "server" :
 			  "client");
 }
 
@@ -421,66 +187,33 @@ static ssize_t role_show(struct kobject *kobj, struct kobj_attribute *attr,
 static ssize_t local_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  char *buf)
 {
-	struct ipcp_neg_link *link = to_link(kobj);
-	__be32 a;
+	struct ipcp_neg_link_settings s;
 
-	spin_lock_bh(&link->lock);
-	a = link->eng.ipcp.conf.local;
-	spin_unlock_bh(&link->lock);
-	return sysfs_emit(buf, "%pI4\n", &a);
-}
-
-/* server: a usable address, not the peer's; client: also 0.0.0.0 */
-static bool ls_local_ok(const struct ipcp_neg_ipcp_conf *c, __be32 a)
-{
-	if (!a)
-		return c->role == IPCP_NEG_IPCP_CLIENT;
-	return ipcp_neg_ipcp_addr_ok(a) && a != c->remote;
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	return sysfs_emit(buf, "%pI4\n", &s.conf.local);
 }
 
 static ssize_t local_store(struct kobject *kobj, struct kobj_attribute *attr,
 			   const char *buf, size_t count)
 {
 	struct ipcp_neg_link *link = to_link(kobj);
-	struct ipcp_neg_ipcp_conf *c = &link->eng.ipcp.conf;
 	int err = ls_may_write(link);
 	__be32 a;
 
 	if (!err)
 		err = ls_parse_addrs(buf, count, &a, 1);
-	if (err)
-		return err;
-	spin_lock_bh(&link->lock);
-	err = ls_local_ok(c, a) ? ipcp_neg_lease_set_local(&link->lease, a) :
-				  -EINVAL;
-	if (!err) {
-		c->local = a;
-		ls_apply(link);
-	}
-	spin_unlock_bh(&link->lock);
+	if (!err)
+		err = ipcp_neg_link_set_local(link, a);
 	return err ?: count;
 }
 
 static ssize_t remote_show(struct kobject *kobj, struct kobj_attribute *attr,
 			   char *buf)
 {
-	struct ipcp_neg_link *link = to_link(kobj);
-	__be32 a;
+	struct ipcp_neg_link_settings s;
 
-	spin_lock_bh(&link->lock);
-	a = link->eng.ipcp.conf.remote;
-	spin_unlock_bh(&link->lock);
-	return sysfs_emit(buf, "%pI4\n", &a);
-}
-
-/* Server: the peer's address from @remote or @pool; renegotiates */
-static void ls_set_peer_src(struct ipcp_neg_link *link, __be32 remote,
-			    struct ipcp_neg_pool *pool)
-{
-	ipcp_neg_pool_put(ipcp_neg_link_set_peer_src(link, remote, pool));
-	spin_lock_bh(&link->lock);
-	ls_apply(link);
-	spin_unlock_bh(&link->lock);
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	return sysfs_emit(buf, "%pI4\n", &s.conf.remote);
 }
 
 static ssize_t remote_store(struct kobject *kobj, struct kobj_attribute *attr,
@@ -488,182 +221,90 @@ static ssize_t remote_store(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	struct ipcp_neg_link *link = to_link(kobj);
 	int err = ls_may_write(link);
-	bool ok;
 	__be32 a;
 
 	if (!err)
 		err = ls_parse_addrs(buf, count, &a, 1);
-	if (err)
-		return err;
-	if (!ls_server(link))
-		return -EINVAL;
-	spin_lock_bh(&link->lock);
-	if (a)
-		ok = ipcp_neg_ipcp_addr_ok(a) &&
-		     a != link->eng.ipcp.conf.local;
-	else
-		ok = link->lease.pool;	/* already the source: nothing to do */
-	spin_unlock_bh(&link->lock);
-	if (!ok)
-		return -EINVAL;
-	if (a)
-		ls_set_peer_src(link, a, NULL);
-	return count;
+	if (!err)
+		err = ipcp_neg_link_set_remote(link, a);
+	return err ?: count;
 }
 
 static ssize_t pool_show(struct kobject *kobj, struct kobj_attribute *attr,
 			 char *buf)
 {
-	struct ipcp_neg_link *link = to_link(kobj);
-	char name[IPCP_NEG_POOL_NAME_SIZE] = "";
+	struct ipcp_neg_link_settings s;
 
-	spin_lock_bh(&link->lock);
-	if (link->lease.pool)
-		strscpy(name, ipcp_neg_pool_name(link->lease.pool),
-			sizeof(name));
-	spin_unlock_bh(&link->lock);
-	return sysfs_emit(buf, "%s\n", name);
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	return sysfs_emit(buf, "%s\n", s.conf.pool);
 }
 
 static ssize_t pool_store(struct kobject *kobj, struct kobj_attribute *attr,
 			  const char *buf, size_t count)
 {
 	struct ipcp_neg_link *link = to_link(kobj);
-	char name[IPCP_NEG_POOL_NAME_SIZE];
-	struct ipcp_neg_pool *pool;
+	char name[sizeof_field(struct ipcp_neg_link_conf, pool)];
 	int err = ls_may_write(link);
-	bool fixed;
 
 	if (err)
 		return err;
-	if (!ls_server(link) || count >= sizeof(name))
+	if (count >= sizeof(name))
 		return -EINVAL;
 	memcpy(name, buf, count);
 	name[count] = '\0';
 	strim(name);
-	if (!name[0]) {
-		spin_lock_bh(&link->lock);
-		fixed = link->eng.ipcp.conf.remote;
-		spin_unlock_bh(&link->lock);
-		return fixed ? count : -EINVAL;
-	}
-	pool = ipcp_neg_pool_get(dev_net(link->dev), name);
-	if (!pool)
-		return -ENOENT;
-	ls_set_peer_src(link, 0, pool);
-	return count;
+	return ipcp_neg_link_set_pool(link, name) ?: count;
 }
 
-/* DNS or NBNS: index of the first of the pair in conf.srv[] */
-static ssize_t ls_srv_show(struct kobject *kobj, char *buf, int first)
+/* DNS or NBNS: ls_which() is the first of the pair in conf.srv[] */
+static ssize_t srv_show(struct kobject *kobj, struct kobj_attribute *attr,
+			char *buf)
 {
-	struct ipcp_neg_link *link = to_link(kobj);
-	const __be32 *srv = link->eng.ipcp.conf.srv;
-	__be32 a[2];
+	struct ipcp_neg_link_settings s;
 
-	if (!ls_server(link))
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	if (s.conf.role != IPCP_NEG_IPCP_SERVER)
 		return sysfs_emit(buf, "\n");
-	spin_lock_bh(&link->lock);
-	a[0] = srv[first];
-	a[1] = srv[first + 2];
-	spin_unlock_bh(&link->lock);
-	return sysfs_emit(buf, "%pI4 %pI4\n", &a[0], &a[1]);
+	return ls_emit_pair(buf, s.conf.srv, ls_which(attr));
 }
 
-static ssize_t ls_srv_store(struct kobject *kobj, const char *buf,
-			    size_t count, int first)
+static ssize_t srv_store(struct kobject *kobj, struct kobj_attribute *attr,
+			 const char *buf, size_t count)
 {
 	struct ipcp_neg_link *link = to_link(kobj);
 	int err = ls_may_write(link);
 	__be32 a[2];
-	int i;
 
 	if (!err)
 		err = ls_parse_addrs(buf, count, a, 2);
-	if (err)
-		return err;
-	if (!ls_server(link))
-		return -EINVAL;
-	for (i = 0; i < 2; i++)
-		if (a[i] && !ipcp_neg_ipcp_addr_ok(a[i]))
-			return -EINVAL;
-	spin_lock_bh(&link->lock);
-	link->eng.ipcp.conf.srv[first] = a[0];
-	link->eng.ipcp.conf.srv[first + 2] = a[1];
-	ls_apply(link);
-	spin_unlock_bh(&link->lock);
-	return count;
+	if (!err)
+		err = ipcp_neg_link_set_servers(link, ls_which(attr), a);
+	return err ?: count;
 }
 
-static ssize_t dns_show(struct kobject *kobj, struct kobj_attribute *attr,
-			char *buf)
-{
-	return ls_srv_show(kobj, buf, IPCP_NEG_IPCP_O_DNS1);
-}
-
-static ssize_t dns_store(struct kobject *kobj, struct kobj_attribute *attr,
-			 const char *buf, size_t count)
-{
-	return ls_srv_store(kobj, buf, count, IPCP_NEG_IPCP_O_DNS1);
-}
-
-static ssize_t nbns_show(struct kobject *kobj, struct kobj_attribute *attr,
-			 char *buf)
-{
-	return ls_srv_show(kobj, buf, IPCP_NEG_IPCP_O_NBNS1);
-}
-
-static ssize_t nbns_store(struct kobject *kobj, struct kobj_attribute *attr,
-			  const char *buf, size_t count)
-{
-	return ls_srv_store(kobj, buf, count, IPCP_NEG_IPCP_O_NBNS1);
-}
-
-/* Configuration: flags */
-
-/* The flag @attr names, in @conf */
-static bool *ls_flag(struct ipcp_neg_ipcp_conf *conf,
-		     const struct kobj_attribute *attr)
-{
-	if (!strcmp(attr->attr.name, "forced"))
-		return &conf->forced;
-	if (!strcmp(attr->attr.name, "request_dns"))
-		return &conf->req_dns;
-	return &conf->req_nbns;
-}
+/* Configuration: flags, a server's (forced) or a client's */
 
 static ssize_t flag_show(struct kobject *kobj, struct kobj_attribute *attr,
 			 char *buf)
 {
-	struct ipcp_neg_link *link = to_link(kobj);
-	bool v;
+	struct ipcp_neg_link_settings s;
 
-	spin_lock_bh(&link->lock);
-	v = *ls_flag(&link->eng.ipcp.conf, attr);
-	spin_unlock_bh(&link->lock);
-	return sysfs_emit(buf, "%d\n", v);
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	return sysfs_emit(buf, "%d\n", s.flag[ls_which(attr)]);
 }
 
-/* forced is a server's, request_dns and request_nbns a client's */
 static ssize_t flag_store(struct kobject *kobj, struct kobj_attribute *attr,
 			  const char *buf, size_t count)
 {
 	struct ipcp_neg_link *link = to_link(kobj);
-	bool forced = !strcmp(attr->attr.name, "forced");
 	int err = ls_may_write(link);
 	bool v;
 
 	if (!err)
 		err = ls_parse_bool(buf, &v);
-	if (err)
-		return err;
-	if (forced != ls_server(link))
-		return -EINVAL;
-	spin_lock_bh(&link->lock);
-	*ls_flag(&link->eng.ipcp.conf, attr) = v;
-	ls_apply(link);
-	spin_unlock_bh(&link->lock);
-	return count;
+	if (!err)
+		err = ipcp_neg_link_set_flag(link, ls_which(attr), v);
+	return err ?: count;
 }
 
 static const char * const ls_pool_empty_names[] = {
@@ -674,13 +315,10 @@ static const char * const ls_pool_empty_names[] = {
 static ssize_t pool_empty_show(struct kobject *kobj,
 			       struct kobj_attribute *attr, char *buf)
 {
-	struct ipcp_neg_link *link = to_link(kobj);
-	enum ipcp_neg_pool_empty v;
+	struct ipcp_neg_link_settings s;
 
-	spin_lock_bh(&link->lock);
-	v = link->eng.pool_empty;
-	spin_unlock_bh(&link->lock);
-	return sysfs_emit(buf, "%s\n", ls_pool_empty_names[v]);
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	return sysfs_emit(buf, "%s\n", ls_pool_empty_names[s.conf.pool_empty]);
 }
 
 static ssize_t pool_empty_store(struct kobject *kobj,
@@ -696,57 +334,32 @@ static ssize_t pool_empty_store(struct kobject *kobj,
 	v = sysfs_match_string(ls_pool_empty_names, buf);
 	if (v < 0)
 		return -EINVAL;
-	spin_lock_bh(&link->lock);
-	link->eng.pool_empty = v;
-	spin_unlock_bh(&link->lock);
-	return count;
+	return ipcp_neg_link_set_pool_empty(link, v) ?: count;
 }
 
-/* Configuration: the automata's tunables, LCP's and IPCP's alike */
-
-static unsigned int *ls_tunable(struct ipcp_neg_fsm_conf *c,
-				const struct kobj_attribute *attr)
-{
-	if (!strcmp(attr->attr.name, "restart_ms"))
-		return &c->restart_ms;
-	if (!strcmp(attr->attr.name, "max_configure"))
-		return &c->max_configure;
-	if (!strcmp(attr->attr.name, "max_terminate"))
-		return &c->max_terminate;
-	return &c->max_failure;
-}
+/* Configuration: the automata's tunables, LCP's and the NCPs' alike */
 
 static ssize_t tunable_show(struct kobject *kobj, struct kobj_attribute *attr,
 			    char *buf)
 {
-	struct ipcp_neg_link *link = to_link(kobj);
-	unsigned int v;
+	struct ipcp_neg_link_settings s;
 
-	spin_lock_bh(&link->lock);
-	v = *ls_tunable(&link->eng.lcp.fsm.conf, attr);
-	spin_unlock_bh(&link->lock);
-	return sysfs_emit(buf, "%u\n", v);
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	return sysfs_emit(buf, "%u\n", s.tunable[ls_which(attr)]);
 }
 
 static ssize_t tunable_store(struct kobject *kobj, struct kobj_attribute *attr,
 			     const char *buf, size_t count)
 {
 	struct ipcp_neg_link *link = to_link(kobj);
-	bool ms = !strcmp(attr->attr.name, "restart_ms");
-	unsigned int lo = ms ? IPCP_NEG_RESTART_MS_MIN : IPCP_NEG_MAX_COUNT_MIN;
-	unsigned int hi = ms ? IPCP_NEG_RESTART_MS_MAX : IPCP_NEG_MAX_COUNT_MAX;
 	int err = ls_may_write(link);
 	unsigned int v;
 
 	if (err)
 		return err;
-	if (kstrtouint(buf, 10, &v) || v < lo || v > hi)
+	if (kstrtouint(buf, 10, &v))
 		return -EINVAL;
-	spin_lock_bh(&link->lock);
-	*ls_tunable(&link->eng.lcp.fsm.conf, attr) = v;
-	*ls_tunable(&link->eng.ipcp.fsm.conf, attr) = v;
-	spin_unlock_bh(&link->lock);
-	return count;
+	return ipcp_neg_link_set_tunable(link, ls_which(attr), v) ?: count;
 }
 
 static ssize_t packets_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -767,28 +380,27 @@ static ssize_t packets_show(struct kobject *kobj, struct kobj_attribute *attr,
 	return ret;
 }
 
+#define LS_ATTR(_name, _kind, _which)					\
+	static struct ls_attr ls_##_name = {				\
+		.attr = __ATTR(_name, 0644, _kind##_show, _kind##_store), \
+		.which = _which,					\
+	}
+
 static struct kobj_attribute ls_id = __ATTR_RO(id);
 static struct kobj_attribute ls_role = __ATTR_RO(role);
 static struct kobj_attribute ls_local = __ATTR_RW(local);
 static struct kobj_attribute ls_remote = __ATTR_RW(remote);
 static struct kobj_attribute ls_pool = __ATTR_RW(pool);
-static struct kobj_attribute ls_dns = __ATTR_RW(dns);
-static struct kobj_attribute ls_nbns = __ATTR_RW(nbns);
-static struct kobj_attribute ls_request_dns =
-	__ATTR(request_dns, 0644, flag_show, flag_store);
-static struct kobj_attribute ls_request_nbns =
-	__ATTR(request_nbns, 0644, flag_show, flag_store);
-static struct kobj_attribute ls_forced =
-	__ATTR(forced, 0644, flag_show, flag_store);
+LS_ATTR(dns, srv, IPCP_NEG_IPCP_O_DNS1);
+LS_ATTR(nbns, srv, IPCP_NEG_IPCP_O_NBNS1);
+LS_ATTR(request_dns, flag, IPCP_NEG_LINK_REQ_DNS);
+LS_ATTR(request_nbns, flag, IPCP_NEG_LINK_REQ_NBNS);
+LS_ATTR(forced, flag, IPCP_NEG_LINK_FORCED);
 static struct kobj_attribute ls_pool_empty = __ATTR_RW(pool_empty);
-static struct kobj_attribute ls_restart_ms =
-	__ATTR(restart_ms, 0644, tunable_show, tunable_store);
-static struct kobj_attribute ls_max_configure =
-	__ATTR(max_configure, 0644, tunable_show, tunable_store);
-static struct kobj_attribute ls_max_terminate =
-	__ATTR(max_terminate, 0644, tunable_show, tunable_store);
-static struct kobj_attribute ls_max_failure =
-	__ATTR(max_failure, 0644, tunable_show, tunable_store);
+LS_ATTR(restart_ms, tunable, IPCP_NEG_LINK_RESTART_MS);
+LS_ATTR(max_configure, tunable, IPCP_NEG_LINK_MAX_CONFIGURE);
+LS_ATTR(max_terminate, tunable, IPCP_NEG_LINK_MAX_TERMINATE);
+LS_ATTR(max_failure, tunable, IPCP_NEG_LINK_MAX_FAILURE);
 static struct kobj_attribute ls_packets = __ATTR_RO(packets);
 
 static struct attribute *ls_top_attrs[] = {
@@ -797,22 +409,22 @@ static struct attribute *ls_top_attrs[] = {
 	&ls_local.attr,
 	&ls_remote.attr,
 	&ls_pool.attr,
-	&ls_dns.attr,
-	&ls_nbns.attr,
-	&ls_request_dns.attr,
-	&ls_request_nbns.attr,
-	&ls_forced.attr,
+	&ls_dns.attr.attr,
+	&ls_nbns.attr.attr,
+	&ls_request_dns.attr.attr,
+	&ls_request_nbns.attr.attr,
+	&ls_forced.attr.attr,
 	&ls_pool_empty.attr,
-	&ls_restart_ms.attr,
-	&ls_max_configure.attr,
-	&ls_max_terminate.attr,
-	&ls_max_failure.attr,
+	&ls_restart_ms.attr.attr,
+	&ls_max_configure.attr.attr,
+	&ls_max_terminate.attr.attr,
+	&ls_max_failure.attr.attr,
 	&ls_packets.attr,
 	NULL
 };
 ATTRIBUTE_GROUPS(ls_top);
 
-/* state/ */
+/* state/: one file per automaton, named for it, then the link's */
 
 /* ipcp_neg_names.h lists the states in value order, from 0 */
 #define LS_STATE_NAME(v, name, rfc)	name,
@@ -822,107 +434,98 @@ static const char * const ls_state_names[] = {
 
 static_assert(ARRAY_SIZE(ls_state_names) == IPCP_NEG_ST_COUNT);
 
-/**
- * struct ls_snap - a link's state, read at once under its lock
- * @lcp: LCP state
- * @ipcp: IPCP state
- * @reason: enum ipcp_neg_engine_reason
- * @local: our negotiated address, 0 unless IPCP is up
- * @peer: the peer's, 0 unless IPCP is up
- * @srv: DNS/NBNS obtained (client) or handed out (server) while IPCP is up
- * @up_since: CLOCK_BOOTTIME seconds of IPCP up, 0 while down
- */
-struct ls_snap {
-	u8 lcp;
-	u8 ipcp;
-	u32 reason;
-	__be32 local;
-	__be32 peer;
-	__be32 srv[IPCP_NEG_IPCP_O_COUNT];
-	time64_t up_since;
-};
-
-static void ls_snap(struct ipcp_neg_link *link, struct ls_snap *s)
-{
-	const struct ipcp_neg_engine *e = &link->eng;
-
-	memset(s, 0, sizeof(*s));
-	spin_lock_bh(&link->lock);
-	s->lcp = e->lcp.fsm.state;
-	s->ipcp = e->ipcp.fsm.state;
-	s->reason = e->reason;
-	if (ipcp_neg_engine_ip_ok(e)) {
-		s->local = e->ipcp.local;
-		s->peer = e->ipcp.peer;
-		memcpy(s->srv, ls_server(link) ? link->handed : e->ipcp.srv,
-		       sizeof(s->srv));
-		s->up_since = link->up_since;
-	}
-	spin_unlock_bh(&link->lock);
-}
-
 static const char *ls_state_name(u8 st)
 {
 	return st < IPCP_NEG_ST_COUNT ? ls_state_names[st] : "unknown";
 }
 
+enum ls_state_field {
+	LS_ST_FSM, LS_ST_LOCAL, LS_ST_PEER, LS_ST_DNS, LS_ST_NBNS,
+	LS_ST_UP_SINCE, LS_ST_REASON, LS_ST_PHASE
+};
+
+/**
+ * struct ls_state - one file of state/
+ * @attr: the file
+ * @field: enum ls_state_field: what it shows
+ * @fsm: for LS_ST_FSM: whose state (ipcp_neg_link_fsm())
+ * @name: for LS_ST_FSM: the file's name
+ */
+struct ls_state {
+	struct kobj_attribute attr;
+	u8 field;
+	u8 fsm;
+	char name[LS_NAME_MAX];
+};
+
 static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  char *buf)
 {
-	const char *n = attr->attr.name;
-	struct ls_snap s;
+	const struct ls_state *f = container_of(attr, struct ls_state, attr);
+	struct ipcp_neg_link_state s;
 
-	ls_snap(to_link(kobj), &s);
-	if (!strcmp(n, "lcp"))
-		return sysfs_emit(buf, "%s\n", ls_state_name(s.lcp));
-	if (!strcmp(n, "ipcp"))
-		return sysfs_emit(buf, "%s\n", ls_state_name(s.ipcp));
-	if (!strcmp(n, "local"))
+	ipcp_neg_link_get_state(to_link(kobj), &s);
+	switch (f->field) {
+	case LS_ST_FSM:
+		return sysfs_emit(buf, "%s\n", ls_state_name(s.fsm[f->fsm]));
+	case LS_ST_LOCAL:
 		return sysfs_emit(buf, "%pI4\n", &s.local);
-	if (!strcmp(n, "peer"))
+	case LS_ST_PEER:
 		return sysfs_emit(buf, "%pI4\n", &s.peer);
-	if (!strcmp(n, "dns"))
-		return sysfs_emit(buf, "%pI4 %pI4\n",
-				  &s.srv[IPCP_NEG_IPCP_O_DNS1],
-				  &s.srv[IPCP_NEG_IPCP_O_DNS2]);
-	if (!strcmp(n, "nbns"))
-		return sysfs_emit(buf, "%pI4 %pI4\n",
-				  &s.srv[IPCP_NEG_IPCP_O_NBNS1],
-				  &s.srv[IPCP_NEG_IPCP_O_NBNS2]);
-	if (!strcmp(n, "up_since"))
+	case LS_ST_DNS:
+		return ls_emit_pair(buf, s.srv, IPCP_NEG_IPCP_O_DNS1);
+	case LS_ST_NBNS:
+		return ls_emit_pair(buf, s.srv, IPCP_NEG_IPCP_O_NBNS1);
+	case LS_ST_UP_SINCE:
 		return sysfs_emit(buf, "%lld\n", (long long)s.up_since);
+	case LS_ST_PHASE:
+		return sysfs_emit(buf, "%s\n",
+				  ipcp_neg_engine_phase_name(s.phase));
+	}
 	return sysfs_emit(buf, "%s\n", ipcp_neg_engine_reason_code(s.reason));
 }
 
-#define LS_STATE(_name)							\
-	static struct kobj_attribute ls_state_##_name =			\
-		__ATTR(_name, 0444, state_show, NULL)
+#define LS_STATE(_name, _field) {					\
+	.attr = __ATTR(_name, 0444, state_show, NULL), .field = _field,	\
+}
 
-LS_STATE(lcp);
-LS_STATE(ipcp);
-LS_STATE(local);
-LS_STATE(peer);
-LS_STATE(dns);
-LS_STATE(nbns);
-LS_STATE(up_since);
-LS_STATE(reason);
+/* The automata's files: named and filled in by ipcp_neg_link_sysfs_init() */
+static struct ls_state ls_fsm_states[IPCP_NEG_LINK_NFSMS];
 
-static struct attribute *ls_state_attrs[] = {
-	&ls_state_lcp.attr,
-	&ls_state_ipcp.attr,
-	&ls_state_local.attr,
-	&ls_state_peer.attr,
-	&ls_state_dns.attr,
-	&ls_state_nbns.attr,
-	&ls_state_up_since.attr,
-	&ls_state_reason.attr,
-	NULL
+static struct ls_state ls_states[] = {
+	LS_STATE(local, LS_ST_LOCAL),
+	LS_STATE(peer, LS_ST_PEER),
+	LS_STATE(dns, LS_ST_DNS),
+	LS_STATE(nbns, LS_ST_NBNS),
+	LS_STATE(up_since, LS_ST_UP_SINCE),
+	LS_STATE(reason, LS_ST_REASON),
+	LS_STATE(phase, LS_ST_PHASE),
 };
+
+static struct attribute *
+ls_state_attrs[ARRAY_SIZE(ls_fsm_states) + ARRAY_SIZE(ls_states) + 1];
 ATTRIBUTE_GROUPS(ls_state);
 
-/* counters/ */
+static void ls_state_init(void)
+{
+	struct attribute **a = ls_state_attrs;
+	struct ls_state *f;
+	unsigned int i;
 
-enum ls_ctr_src { LS_LCP, LS_IPCP, LS_LINK };
+	for (i = 0; i < ARRAY_SIZE(ls_fsm_states); i++) {
+		f = &ls_fsm_states[i];
+		f->field = LS_ST_FSM;
+		f->fsm = i;
+		ls_fsm_name(i, f->name, sizeof(f->name));
+		ls_attr_init(&f->attr, f->name, state_show);
+		*a++ = &f->attr.attr;
+	}
+	for (i = 0; i < ARRAY_SIZE(ls_states); i++)
+		*a++ = &ls_states[i].attr.attr;
+}
+
+/* counters/: of each automaton, then the link's */
+
 enum ls_ctr_field {
 	LS_TX, LS_RX, LS_MALFORMED, LS_DISCARDED, LS_NAK_LOOPS,
 	LS_ADDR_CHANGES, LS_RENEGOTIATIONS, LS_RX_DROPPED, LS_TX_DROPPED
@@ -931,16 +534,59 @@ enum ls_ctr_field {
 /**
  * struct ls_ctr - one counter file
  * @attr: the file
- * @src: enum ls_ctr_src: whose counter
+ * @fsm: whose counter, for the fields before LS_ADDR_CHANGES (the others
+ *	are the link's): as ipcp_neg_link_fsm() numbers the automata
  * @field: enum ls_ctr_field: which
  * @code: the packet code, for LS_TX and LS_RX
+ * @name: the file's name
  */
 struct ls_ctr {
 	struct kobj_attribute attr;
-	u8 src;
+	u8 fsm;
 	u8 field;
 	u8 code;
+	char name[LS_NAME_MAX];
 };
+
+/* A counter and the end of its file's name */
+struct ls_ctr_kind {
+	u8 field;
+	const char *name;
+};
+
+/*
+ * <automaton>_<tx|rx>_<suffix> per packet code: an NCP has those that are
+ * not LCP's only
+ */
+struct ls_code {
+	u8 code;
+	bool lcp_only;
+	const char *suffix;
+};
+
+#define LS_CODE(v, suffix, name, lcp_only)	{ v, lcp_only, suffix },
+static const struct ls_code ls_codes[] = {
+	IPCP_NEG_CODE_NAMES(LS_CODE)
+};
+
+/* <automaton>_<name>, after the codes' */
+static const struct ls_ctr_kind ls_fsm_ctrs[] = {
+	{ LS_MALFORMED, "malformed" },
+	{ LS_DISCARDED, "discarded" },
+	{ LS_NAK_LOOPS, "nak_loops" },
+};
+
+/* The link's, after the automata's */
+static const struct ls_ctr_kind ls_link_ctrs[] = {
+	{ LS_ADDR_CHANGES, "addr_changes" },
+	{ LS_RENEGOTIATIONS, "ipcp_renegotiations" },
+	{ LS_RX_DROPPED, "rx_dropped" },
+	{ LS_TX_DROPPED, "tx_dropped" },
+};
+
+#define LS_NCTRS	(IPCP_NEG_LINK_NFSMS *				\
+			 (2 * ARRAY_SIZE(ls_codes) + ARRAY_SIZE(ls_fsm_ctrs)) + \
+			 ARRAY_SIZE(ls_link_ctrs))
 
 static u32 ls_fsm_ctr(const struct ipcp_neg_fsm_stats *st, u8 field, u8 code)
 {
@@ -960,16 +606,24 @@ static u32 ls_fsm_ctr(const struct ipcp_neg_fsm_stats *st, u8 field, u8 code)
 
 static u32 ls_link_ctr(struct ipcp_neg_link *link, u8 field)
 {
+	u32 v;
+
+	spin_lock_bh(&link->lock);
 	switch (field) {
 	case LS_ADDR_CHANGES:
-		return link->addr_changes;
+		v = link->addr_changes;
+		break;
 	case LS_RENEGOTIATIONS:
-		return link->renegotiations;
+		v = link->renegotiations;
+		break;
 	case LS_RX_DROPPED:
-		return atomic_read(&link->rx_dropped);
+		v = atomic_read(&link->rx_dropped);
+		break;
 	default:
-		return atomic_read(&link->tx_dropped);
+		v = atomic_read(&link->tx_dropped);
 	}
+	spin_unlock_bh(&link->lock);
+	return v;
 }
 
 static ssize_t ctr_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -977,75 +631,74 @@ static ssize_t ctr_show(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	const struct ls_ctr *c = container_of(attr, struct ls_ctr, attr);
 	struct ipcp_neg_link *link = to_link(kobj);
+	struct ipcp_neg_fsm_stats st;
 	u32 v;
 
-	spin_lock_bh(&link->lock);
-	if (c->src == LS_LINK)
+	if (c->field >= LS_ADDR_CHANGES) {
 		v = ls_link_ctr(link, c->field);
-	else
-		v = ls_fsm_ctr(c->src == LS_LCP ? &link->eng.lcp.fsm.stats :
-			       &link->eng.ipcp.fsm.stats, c->field, c->code);
-	spin_unlock_bh(&link->lock);
+	} else {
+		ipcp_neg_link_get_stats(link, c->fsm, &st);
+		v = ls_fsm_ctr(&st, c->field, c->code);
+	}
 	return sysfs_emit(buf, "%u\n", v);
 }
 
-#define LS_CTR(_name, _src, _field, _code) {				\
-	.attr = __ATTR(_name, 0444, ctr_show, NULL),			\
-	.src = _src, .field = _field, .code = _code,			\
+/* Filled in by ipcp_neg_link_sysfs_init(), in this order */
+static struct ls_ctr ls_ctrs[LS_NCTRS];
+static unsigned int ls_nctrs;
+static struct attribute *ls_counters_attrs[LS_NCTRS + 1];
+ATTRIBUTE_GROUPS(ls_counters);
+
+static __printf(4, 5) void ls_ctr_add(unsigned int fsm, unsigned int field,
+				      unsigned int code, const char *fmt, ...)
+{
+	struct ls_ctr *c = &ls_ctrs[ls_nctrs];
+	va_list args;
+
+	if (WARN_ON_ONCE(ls_nctrs == LS_NCTRS))
+		return;
+	va_start(args, fmt);
+	vsnprintf(c->name, sizeof(c->name), fmt, args);
+	va_end(args);
+	c->fsm = fsm;
+	c->field = field;
+	c->code = code;
+	ls_attr_init(&c->attr, c->name, ctr_show);
+	ls_counters_attrs[ls_nctrs++] = &c->attr.attr;
 }
 
-static struct ls_ctr ls_ctrs[] = {
-	LS_CTR(lcp_tx_confreq, LS_LCP, LS_TX, IPCP_NEG_CONFREQ),
-	LS_CTR(lcp_rx_confreq, LS_LCP, LS_RX, IPCP_NEG_CONFREQ),
-	LS_CTR(lcp_tx_confack, LS_LCP, LS_TX, IPCP_NEG_CONFACK),
-	LS_CTR(lcp_rx_confack, LS_LCP, LS_RX, IPCP_NEG_CONFACK),
-	LS_CTR(lcp_tx_confnak, LS_LCP, LS_TX, IPCP_NEG_CONFNAK),
-	LS_CTR(lcp_rx_confnak, LS_LCP, LS_RX, IPCP_NEG_CONFNAK),
-	LS_CTR(lcp_tx_confrej, LS_LCP, LS_TX, IPCP_NEG_CONFREJ),
-	LS_CTR(lcp_rx_confrej, LS_LCP, LS_RX, IPCP_NEG_CONFREJ),
-	LS_CTR(lcp_tx_termreq, LS_LCP, LS_TX, IPCP_NEG_TERMREQ),
-	LS_CTR(lcp_rx_termreq, LS_LCP, LS_RX, IPCP_NEG_TERMREQ),
-	LS_CTR(lcp_tx_termack, LS_LCP, LS_TX, IPCP_NEG_TERMACK),
-	LS_CTR(lcp_rx_termack, LS_LCP, LS_RX, IPCP_NEG_TERMACK),
-	LS_CTR(lcp_tx_coderej, LS_LCP, LS_TX, IPCP_NEG_CODEREJ),
-	LS_CTR(lcp_rx_coderej, LS_LCP, LS_RX, IPCP_NEG_CODEREJ),
-	LS_CTR(lcp_tx_protrej, LS_LCP, LS_TX, IPCP_NEG_PROTREJ),
-	LS_CTR(lcp_rx_protrej, LS_LCP, LS_RX, IPCP_NEG_PROTREJ),
-	LS_CTR(lcp_tx_echoreq, LS_LCP, LS_TX, IPCP_NEG_ECHOREQ),
-	LS_CTR(lcp_rx_echoreq, LS_LCP, LS_RX, IPCP_NEG_ECHOREQ),
-	LS_CTR(lcp_tx_echorep, LS_LCP, LS_TX, IPCP_NEG_ECHOREP),
-	LS_CTR(lcp_rx_echorep, LS_LCP, LS_RX, IPCP_NEG_ECHOREP),
-	LS_CTR(lcp_tx_discreq, LS_LCP, LS_TX, IPCP_NEG_DISCREQ),
-	LS_CTR(lcp_rx_discreq, LS_LCP, LS_RX, IPCP_NEG_DISCREQ),
-	LS_CTR(lcp_malformed, LS_LCP, LS_MALFORMED, 0),
-	LS_CTR(lcp_discarded, LS_LCP, LS_DISCARDED, 0),
-	LS_CTR(lcp_nak_loops, LS_LCP, LS_NAK_LOOPS, 0),
-	LS_CTR(ipcp_tx_confreq, LS_IPCP, LS_TX, IPCP_NEG_CONFREQ),
-	LS_CTR(ipcp_rx_confreq, LS_IPCP, LS_RX, IPCP_NEG_CONFREQ),
-	LS_CTR(ipcp_tx_confack, LS_IPCP, LS_TX, IPCP_NEG_CONFACK),
-	LS_CTR(ipcp_rx_confack, LS_IPCP, LS_RX, IPCP_NEG_CONFACK),
-	LS_CTR(ipcp_tx_confnak, LS_IPCP, LS_TX, IPCP_NEG_CONFNAK),
-	LS_CTR(ipcp_rx_confnak, LS_IPCP, LS_RX, IPCP_NEG_CONFNAK),
-	LS_CTR(ipcp_tx_confrej, LS_IPCP, LS_TX, IPCP_NEG_CONFREJ),
-	LS_CTR(ipcp_rx_confrej, LS_IPCP, LS_RX, IPCP_NEG_CONFREJ),
-	LS_CTR(ipcp_tx_termreq, LS_IPCP, LS_TX, IPCP_NEG_TERMREQ),
-	LS_CTR(ipcp_rx_termreq, LS_IPCP, LS_RX, IPCP_NEG_TERMREQ),
-	LS_CTR(ipcp_tx_termack, LS_IPCP, LS_TX, IPCP_NEG_TERMACK),
-	LS_CTR(ipcp_rx_termack, LS_IPCP, LS_RX, IPCP_NEG_TERMACK),
-	LS_CTR(ipcp_tx_coderej, LS_IPCP, LS_TX, IPCP_NEG_CODEREJ),
-	LS_CTR(ipcp_rx_coderej, LS_IPCP, LS_RX, IPCP_NEG_CODEREJ),
-	LS_CTR(ipcp_malformed, LS_IPCP, LS_MALFORMED, 0),
-	LS_CTR(ipcp_discarded, LS_IPCP, LS_DISCARDED, 0),
-	LS_CTR(ipcp_nak_loops, LS_IPCP, LS_NAK_LOOPS, 0),
-	LS_CTR(addr_changes, LS_LINK, LS_ADDR_CHANGES, 0),
-	LS_CTR(ipcp_renegotiations, LS_LINK, LS_RENEGOTIATIONS, 0),
-	LS_CTR(rx_dropped, LS_LINK, LS_RX_DROPPED, 0),
-	LS_CTR(tx_dropped, LS_LINK, LS_TX_DROPPED, 0),
-};
+/* Automaton @i's: tx and rx of each of its codes, then the others */
+static void ls_fsm_ctrs_init(unsigned int i)
+{
+	const struct ls_code *k;
+	char pfx[LS_NAME_MAX];
+	unsigned int j;
 
-/* Filled from ls_ctrs[] by ipcp_neg_link_sysfs_init() */
-static struct attribute *ls_counters_attrs[ARRAY_SIZE(ls_ctrs) + 1];
-ATTRIBUTE_GROUPS(ls_counters);
+	ls_fsm_name(i, pfx, sizeof(pfx));
+	for (j = 0; j < ARRAY_SIZE(ls_codes); j++) {
+		k = &ls_codes[j];
+		if (i != IPCP_NEG_LINK_FSM_LCP && k->lcp_only)
+			continue;
+		ls_ctr_add(i, LS_TX, k->code, "%s_tx_%s", pfx, k->suffix);
+		ls_ctr_add(i, LS_RX, k->code, "%s_rx_%s", pfx, k->suffix);
+	}
+	for (j = 0; j < ARRAY_SIZE(ls_fsm_ctrs); j++)
+		ls_ctr_add(i, ls_fsm_ctrs[j].field, 0, "%s_%s", pfx,
+			   ls_fsm_ctrs[j].name);
+}
+
+static void ls_ctrs_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < IPCP_NEG_LINK_NFSMS; i++)
+		ls_fsm_ctrs_init(i);
+	for (i = 0; i < ARRAY_SIZE(ls_link_ctrs); i++)
+		ls_ctr_add(0, ls_link_ctrs[i].field, 0, "%s",
+			   ls_link_ctrs[i].name);
+}
+
+/* The directories */
 
 static const struct kobj_type ls_ktypes[IPCP_NEG_LINK_NKOBJS] = {
 	[IPCP_NEG_LINK_KOBJ_TOP] = {
@@ -1094,16 +747,17 @@ static struct kobject *ls_add_dir(struct ipcp_neg_link *link, int i,
 }
 
 /**
- * ipcp_neg_link_sysfs_init - prepare the counters' attribute list
+ * ipcp_neg_link_sysfs_init - name and list the files of state/ and counters/
  *
  * Context: module init, before any link is attached.
+ *
+ * The files come from the table of automata (LCP, then the NCPs of ncp.h)
+ * and the packet codes of ipcp_neg_names.h.
  */
 void ipcp_neg_link_sysfs_init(void)
 {
-	int i;
-
-	for (i = 0; i < ARRAY_SIZE(ls_ctrs); i++)
-		ls_counters_attrs[i] = &ls_ctrs[i].attr.attr;
+	ls_state_init();
+	ls_ctrs_init();
 }
 
 /**

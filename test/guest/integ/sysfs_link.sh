@@ -194,6 +194,7 @@ server_files() {
 	check "state/up_since not after now" \
 		[ "$(cat "$D/state/up_since")" -le "$(cut -d. -f1 /proc/uptime)" ]
 	check "state/reason none" is "$D/state/reason" none
+	check "state/phase network" is "$D/state/phase" network
 	check "every counter, numeric" counters_all
 	check "lcp_tx_confreq >= 1" ge "$D/counters/lcp_tx_confreq" 1
 	check "lcp_rx_confack >= 1" ge "$D/counters/lcp_rx_confack" 1
