@@ -7,13 +7,21 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "ipcpctl.h"
 #include "sysfs.h"
 
-/* What a failed write to a link's attribute means */
-static const char *set_hint(int err)
+/*
+ * What a failed write to the attribute @path means. EACCES is a read-only
+ * attribute only when its file has no write bit; otherwise the file's
+ * owner and mode refuse this user (sysfs gives root EACCES too, for a
+ * read-only file).
+ */
+static const char *set_hint(int err, const char *path)
 {
+	struct stat st;
+
 	switch (err) {
 	case EINVAL:
 		return " (a bad value, or not for a link of this role)";
@@ -22,9 +30,18 @@ static const char *set_hint(int err)
 	case EPERM:
 		return " (CAP_NET_ADMIN needed)";
 	case EACCES:
-		return " (a read-only attribute)";
+		if (stat(path, &st) == 0 && !(st.st_mode & 0222))
+			return " (a read-only attribute)";
+		return " (not writable by this user)";
 	}
 	return "";
+}
+
+/* The message for @attr of @ifname, at @path, refused with @err */
+static void set_error(const char *ifname, const char *attr, const char *path,
+		      int err)
+{
+	err_msg("%s %s: %s%s", ifname, attr, strerror(err), set_hint(err, path));
 }
 
 /* VALUE... joined by spaces, with a newline, as echo writes it */
@@ -72,16 +89,16 @@ int set_main(int argc, char **argv)
 	    sysfs_path(path, sizeof(path), "%s/%s", l.path, attr))
 		return 1;
 	fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-	if (fd >= 0) {
-		n = write(fd, value, strlen(value));
-		if (n < 0)
-			err_msg("%s %s: %s%s", l.ifname, attr, strerror(errno),
-				set_hint(errno));
-		close(fd);
-	} else {
-		err_msg("%s %s: %s%s", l.ifname, attr, errno == ENOENT ?
-			"no such attribute" : strerror(errno),
-			errno == ENOENT ? "" : set_hint(errno));
+	if (fd < 0) {
+		if (errno == ENOENT)
+			err_msg("%s %s: no such attribute", l.ifname, attr);
+		else
+			set_error(l.ifname, attr, path, errno);
+		return 1;
 	}
+	n = write(fd, value, strlen(value));
+	if (n < 0)
+		set_error(l.ifname, attr, path, errno);
+	close(fd);
 	return n < 0;
 }

@@ -281,7 +281,7 @@ cli_set() {
 	check "set an unknown pool fails" \
 		set_fails "$SRV" pool nosuchpool "No such file or directory"
 	check "set a read-only attribute fails" \
-		set_fails "$SRV" id 5 "ermission denied"
+		set_fails "$SRV" id 5 "Permission denied (a read-only attribute)"
 	check "set an unknown attribute fails" set_unknown_attr
 	check "set on a missing link fails" sh -c "! ipcpctl set ppp99 remote 10.0.0.1"
 	check "set dns (two words) succeeds" ipcpctl set "$SRV" dns 10.0.11.55 10.0.11.56
