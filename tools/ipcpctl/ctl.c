@@ -12,10 +12,13 @@
 
 #include "ipcpctl.h"
 
-/* A message for the errors every ioctl on the control device can give */
+/*
+ * A message for the errors every ioctl on the control device can give: the
+ * module refuses with EPERM a caller without CAP_NET_ADMIN
+ */
 const char *ctl_strerror(int err)
 {
-	if (err == EPERM || err == EACCES)
+	if (err == EPERM)
 		return "permission denied (CAP_NET_ADMIN needed)";
 	return strerror(err);
 }
@@ -28,6 +31,9 @@ int ctl_open(void)
 		return fd;
 	if (errno == ENOENT || errno == ENODEV || errno == ENXIO)
 		err_msg("%s: not found (is the ipcp_neg module loaded?)",
+			IPCP_NEG_CTL_DEVICE);
+	else if (errno == EACCES)
+		err_msg("%s: permission denied (the device's permissions refuse this user)",
 			IPCP_NEG_CTL_DEVICE);
 	else
 		err_msg("%s: %s", IPCP_NEG_CTL_DEVICE, ctl_strerror(errno));
