@@ -131,6 +131,8 @@ static void print_counters(const char *d)
 	       sysfs_val(d, "counters/lcp_nak_loops"),
 	       sysfs_val(d, "counters/ipcp_nak_loops"));
 	printf("addr_changes %s\n", sysfs_val(d, "counters/addr_changes"));
+	printf("ipcp_renegotiations %s\n",
+	       sysfs_val(d, "counters/ipcp_renegotiations"));
 	printf("dropped rx %s tx %s\n", sysfs_val(d, "counters/rx_dropped"),
 	       sysfs_val(d, "counters/tx_dropped"));
 }
