@@ -56,32 +56,35 @@ static const struct option attach_longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static int parse_role(const char *s, struct attach_opts *o)
-{
-	if (!strcmp(s, "server")) {
-		o->cr.role = IPCP_NEG_ROLE_SERVER;
-	} else if (!strcmp(s, "client")) {
-		o->cr.role = IPCP_NEG_ROLE_CLIENT;
-	} else {
-		err_msg("--role: 'server' or 'client', not '%s'", s);
-		return -1;
-	}
-	o->have_role = 1;
-	return 0;
-}
+/* An option that takes one of two words, each standing for a value */
+struct choice {
+	const char *word[2];
+	__u32 value[2];
+};
 
-static int parse_pool_empty(const char *s, struct attach_opts *o)
+static const struct choice roles = {
+	{ "server", "client" },
+	{ IPCP_NEG_ROLE_SERVER, IPCP_NEG_ROLE_CLIENT },
+};
+
+static const struct choice pool_empty = {
+	{ "ipcp-close", "terminate" },
+	{ IPCP_NEG_POOL_EMPTY_CLOSE, IPCP_NEG_POOL_EMPTY_TERM },
+};
+
+static int parse_choice(const char *opt, const struct choice *c,
+			const char *s, __u32 *out)
 {
-	if (!strcmp(s, "ipcp-close")) {
-		o->cr.pool_empty = IPCP_NEG_POOL_EMPTY_CLOSE;
-	} else if (!strcmp(s, "terminate")) {
-		o->cr.pool_empty = IPCP_NEG_POOL_EMPTY_TERM;
-	} else {
-		err_msg("--pool-empty: 'ipcp-close' or 'terminate', not '%s'",
-			s);
-		return -1;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (!strcmp(s, c->word[i])) {
+			*out = c->value[i];
+			return 0;
+		}
 	}
-	return 0;
+	err_msg("%s: '%s' or '%s', not '%s'", opt, c->word[0], c->word[1], s);
+	return -1;
 }
 
 static int attach_opt(int c, const char *arg, struct attach_opts *o)
@@ -101,7 +104,8 @@ static int attach_opt(int c, const char *arg, struct attach_opts *o)
 	case OPT_CHAN:
 		return parse_long(arg, 1, 0x7fffffff, &o->chan);
 	case OPT_ROLE:
-		return parse_role(arg, o);
+		o->have_role = 1;
+		return parse_choice("--role", &roles, arg, &o->cr.role);
 	case OPT_LOCAL:
 		return parse_addr(arg, &o->cr.local);
 	case OPT_REMOTE:
@@ -122,7 +126,8 @@ static int attach_opt(int c, const char *arg, struct attach_opts *o)
 		o->cr.flags |= IPCP_NEG_F_REQ_NBNS;
 		return 0;
 	case OPT_POOL_EMPTY:
-		return parse_pool_empty(arg, o);
+		return parse_choice("--pool-empty", &pool_empty, arg,
+				    &o->cr.pool_empty);
 	case OPT_UNIT:
 		if (!strncmp(arg, "ppp", 3))
 			arg += 3;

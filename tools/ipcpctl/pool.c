@@ -44,6 +44,15 @@ static void print_pool(const char *dir, const char *name)
 		printf("  %s\n", line);
 }
 
+/* The keys of a pool's JSON object after "name" and "ranges" */
+static const struct sysfs_json_attr pool_attrs[] = {
+	{ "next", "next", SYSFS_JSON_STR },
+	{ "total", "total", SYSFS_JSON_NUM },
+	{ "used", "used", SYSFS_JSON_NUM },
+	{ "free", "free", SYSFS_JSON_NUM },
+	{ "memory", "memory", SYSFS_JSON_NUM },
+};
+
 static void json_pool(struct json *js, const char *dir, const char *name)
 {
 	char ranges[RANGES_SIZE], *line, *save;
@@ -60,11 +69,7 @@ static void json_pool(struct json *js, const char *dir, const char *name)
 			json_str(js, line);
 		json_end(js, ']');
 	}
-	sysfs_json_str(js, "next", dir, "next");
-	sysfs_json_num(js, "total", dir, "total");
-	sysfs_json_num(js, "used", dir, "used");
-	sysfs_json_num(js, "free", dir, "free");
-	sysfs_json_num(js, "memory", dir, "memory");
+	sysfs_json(js, dir, pool_attrs, ARRAY_SIZE(pool_attrs));
 	json_end(js, '}');
 }
 

@@ -171,6 +171,7 @@ static int counter_file(const struct dirent *d)
 /* Every file of counters/ as a number */
 static void json_counters(struct json *js, const char *d)
 {
+	struct sysfs_json_attr a = { .type = SYSFS_JSON_NUM };
 	struct dirent **names;
 	char path[PATH_MAX];
 	int i, n;
@@ -180,7 +181,9 @@ static void json_counters(struct json *js, const char *d)
 	if (!sysfs_path(path, sizeof(path), "%s/counters", d))
 		n = scandir(path, &names, counter_file, alphasort);
 	for (i = 0; i < n; i++) {
-		sysfs_json_num(js, names[i]->d_name, path, names[i]->d_name);
+		a.key = names[i]->d_name;
+		a.file = names[i]->d_name;
+		sysfs_json(js, path, &a, 1);
 		free(names[i]);
 	}
 	if (n >= 0)
@@ -188,30 +191,46 @@ static void json_counters(struct json *js, const char *d)
 	json_end(js, '}');
 }
 
-static void json_timers(struct json *js, const char *d)
-{
-	json_key(js, "timers");
-	json_begin(js, '{');
-	sysfs_json_num(js, "restart_ms", d, "restart_ms");
-	sysfs_json_num(js, "max_configure", d, "max_configure");
-	sysfs_json_num(js, "max_terminate", d, "max_terminate");
-	sysfs_json_num(js, "max_failure", d, "max_failure");
-	json_end(js, '}');
-}
+#define STR(key, file)		{ key, file, SYSFS_JSON_STR }
+#define NUM(key, file)		{ key, file, SYSFS_JSON_NUM }
+#define WORDS(key, file)	{ key, file, SYSFS_JSON_WORDS }
 
-static void json_config(struct json *js, const char *d)
+/* The keys of a link's JSON object up to "uptime", and after it */
+static const struct sysfs_json_attr link_state[] = {
+	NUM("id", "id"), STR("role", "role"),
+	STR("lcp", "state/lcp"), STR("ipcp", "state/ipcp"),
+	STR("local", "state/local"), STR("peer", "state/peer"),
+	WORDS("dns", "state/dns"), WORDS("nbns", "state/nbns"),
+	NUM("up_since", "state/up_since"),
+};
+
+static const struct sysfs_json_attr link_reason[] = {
+	STR("reason", "state/reason"),
+};
+
+static const struct sysfs_json_attr link_timers[] = {
+	NUM("restart_ms", "restart_ms"), NUM("max_configure", "max_configure"),
+	NUM("max_terminate", "max_terminate"), NUM("max_failure", "max_failure"),
+};
+
+static const struct sysfs_json_attr link_config[] = {
+	STR("local", "local"), STR("remote", "remote"), STR("pool", "pool"),
+	NUM("forced", "forced"), STR("pool_empty", "pool_empty"),
+	WORDS("dns", "dns"), WORDS("nbns", "nbns"),
+	NUM("request_dns", "request_dns"), NUM("request_nbns", "request_nbns"),
+};
+
+#undef STR
+#undef NUM
+#undef WORDS
+
+/* "@key": { the attributes } */
+static void json_object(struct json *js, const char *key, const char *d,
+			const struct sysfs_json_attr *attrs, size_t n)
 {
-	json_key(js, "config");
+	json_key(js, key);
 	json_begin(js, '{');
-	sysfs_json_str(js, "local", d, "local");
-	sysfs_json_str(js, "remote", d, "remote");
-	sysfs_json_str(js, "pool", d, "pool");
-	sysfs_json_num(js, "forced", d, "forced");
-	sysfs_json_str(js, "pool_empty", d, "pool_empty");
-	sysfs_json_words(js, "dns", d, "dns");
-	sysfs_json_words(js, "nbns", d, "nbns");
-	sysfs_json_num(js, "request_dns", d, "request_dns");
-	sysfs_json_num(js, "request_nbns", d, "request_nbns");
+	sysfs_json(js, d, attrs, n);
 	json_end(js, '}');
 }
 
@@ -222,23 +241,15 @@ static void json_link(struct json *js, const struct link_dir *l)
 
 	json_begin(js, '{');
 	json_kstr(js, "ifname", l->ifname);
-	sysfs_json_num(js, "id", d, "id");
-	sysfs_json_str(js, "role", d, "role");
-	sysfs_json_str(js, "lcp", d, "state/lcp");
-	sysfs_json_str(js, "ipcp", d, "state/ipcp");
-	sysfs_json_str(js, "local", d, "state/local");
-	sysfs_json_str(js, "peer", d, "state/peer");
-	sysfs_json_words(js, "dns", d, "state/dns");
-	sysfs_json_words(js, "nbns", d, "state/nbns");
-	sysfs_json_num(js, "up_since", d, "state/up_since");
+	sysfs_json(js, d, link_state, ARRAY_SIZE(link_state));
 	json_key(js, "uptime");
 	if (up < 0)
 		json_num(js, NULL);
 	else
 		json_long(js, up);
-	sysfs_json_str(js, "reason", d, "state/reason");
-	json_timers(js, d);
-	json_config(js, d);
+	sysfs_json(js, d, link_reason, ARRAY_SIZE(link_reason));
+	json_object(js, "timers", d, link_timers, ARRAY_SIZE(link_timers));
+	json_object(js, "config", d, link_config, ARRAY_SIZE(link_config));
 	json_key(js, "counters");
 	json_counters(js, d);
 	json_end(js, '}');

@@ -94,38 +94,24 @@ const char *sysfs_val(const char *dir, const char *name)
 	return buf;
 }
 
-void sysfs_json_str(struct json *js, const char *k, const char *dir,
-		    const char *name)
+/* The @n attributes @attrs of @dir, each a key and its value */
+void sysfs_json(struct json *js, const char *dir,
+		const struct sysfs_json_attr *attrs, size_t n)
 {
 	char buf[SYSFS_VAL_SIZE];
+	size_t i;
 
-	json_key(js, k);
-	if (sysfs_read(dir, name, buf, sizeof(buf)))
-		json_num(js, NULL);
-	else
-		json_str(js, buf);
-}
-
-void sysfs_json_num(struct json *js, const char *k, const char *dir,
-		    const char *name)
-{
-	char buf[SYSFS_VAL_SIZE];
-
-	json_key(js, k);
-	json_num(js, sysfs_read(dir, name, buf, sizeof(buf)) ? NULL : buf);
-}
-
-/* "A B" as ["A","B"] */
-void sysfs_json_words(struct json *js, const char *k, const char *dir,
-		      const char *name)
-{
-	char buf[SYSFS_VAL_SIZE];
-
-	json_key(js, k);
-	if (sysfs_read(dir, name, buf, sizeof(buf)))
-		json_num(js, NULL);
-	else
-		json_words(js, buf);
+	for (i = 0; i < n; i++) {
+		json_key(js, attrs[i].key);
+		if (sysfs_read(dir, attrs[i].file, buf, sizeof(buf)))
+			json_num(js, NULL);
+		else if (attrs[i].type == SYSFS_JSON_NUM)
+			json_num(js, buf);
+		else if (attrs[i].type == SYSFS_JSON_WORDS)
+			json_words(js, buf);
+		else
+			json_str(js, buf);
+	}
 }
 
 /* The link of interface @ifname; -1 when it has none (or a bad name) */

@@ -24,13 +24,22 @@ int sysfs_is_dir(const char *path);
 int sysfs_read(const char *dir, const char *name, char *buf, size_t size);
 const char *sysfs_val(const char *dir, const char *name);
 
-/* An attribute as a JSON value under key @k: null when it cannot be read */
-void sysfs_json_str(struct json *js, const char *k, const char *dir,
-		    const char *name);
-void sysfs_json_num(struct json *js, const char *k, const char *dir,
-		    const char *name);
-void sysfs_json_words(struct json *js, const char *k, const char *dir,
-		      const char *name);
+/* How sysfs_json() writes an attribute; null when it cannot be read */
+enum sysfs_json_type {
+	SYSFS_JSON_STR,		/* a string */
+	SYSFS_JSON_NUM,		/* a number, null when it is not one */
+	SYSFS_JSON_WORDS,	/* "A B" as ["A","B"] */
+};
+
+/* An attribute of a directory as a JSON key and its value */
+struct sysfs_json_attr {
+	const char *key;
+	const char *file;	/* relative to the directory */
+	enum sysfs_json_type type;
+};
+
+void sysfs_json(struct json *js, const char *dir,
+		const struct sysfs_json_attr *attrs, size_t n);
 
 /* One link: its interface and its directory <sysfs>/class/net/IF/ipcp_neg */
 struct link_dir {
