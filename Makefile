@@ -54,9 +54,10 @@ deps:
 
 tools: out/ipcpctl
 
-out/ipcpctl: tools/ipcpctl.c include/uapi/ipcp_neg.h
+# The recipe and the prerequisites are tools/ipcpctl/Makefile's
+out/ipcpctl: FORCE
 	mkdir -p out
-	$(HOSTCC) -O2 -Wall -Wextra -Werror -Iinclude/uapi -o $@ tools/ipcpctl.c
+	$(MAKE) --no-print-directory -f tools/ipcpctl/Makefile BIN=$@ HOSTCC=$(HOSTCC)
 
 install-tools: out/ipcpctl
 	install -D -m 0755 out/ipcpctl $(DESTDIR)$(PREFIX)/sbin/ipcpctl
@@ -99,5 +100,7 @@ bench:
 stock:
 	scripts/stock.sh
 
+FORCE:
+
 .PHONY: fuzz all modules clean install deps kernel demo check stress tools \
-	bench stock install-tools dkms-install dkms-remove
+	bench stock install-tools dkms-install dkms-remove FORCE

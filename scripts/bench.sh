@@ -49,8 +49,7 @@ for m in src bench/kmod; do
 	make -C "$kdir" M="$out/build/$m" modules >>"$out/build.log" 2>&1 ||
 		{ tail -n 30 "$out/build.log"; die "building $m failed"; }
 done
-gcc -O2 -Wall -Wextra -Werror -I"$TOP/include/uapi" -o "$out/ipcpctl" \
-	"$TOP/tools/ipcpctl.c" || die "building ipcpctl failed"
+make -s -B -f "$TOP/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" || die "building ipcpctl failed"
 IPCPCTL=$out/ipcpctl "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" \
 	"$out/build/src/ipcp_neg.ko" "$out/build/bench/kmod/ipcp_neg_bench.ko" ||
 	die "assembling the initramfs failed"

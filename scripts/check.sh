@@ -199,8 +199,7 @@ kernel_src_unpack || abort kernel-source "unpacking linux-source-6.1 failed"
 [ "$job" = check ] && [ -z "$only" ] && lint
 # The CLI, built the way "make tools" does, goes into the initramfs.
 build_ipcpctl() {
-	if gcc -O2 -Wall -Wextra -Werror -I"$tree/include/uapi" -o "$out/ipcpctl" \
-	    "$tree/tools/ipcpctl.c" >"$out/ipcpctl.log" 2>&1; then
+	if make -s -B -f "$tree/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" >"$out/ipcpctl.log" 2>&1; then
 		hresult pass build-ipcpctl
 	else
 		cat "$out/ipcpctl.log"

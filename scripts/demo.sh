@@ -20,8 +20,7 @@ mkdir -p "$out/build"
 rsync -a "$TOP/src" "$TOP/include" "$out/build/"
 make -s -C "$kdir" M="$out/build/src" modules >"$out/build.log" 2>&1 ||
 	{ cat "$out/build.log"; die "building the module failed"; }
-gcc -O2 -Wall -Wextra -Werror -I"$TOP/include/uapi" -o "$out/ipcpctl" \
-	"$TOP/tools/ipcpctl.c" || die "building ipcpctl failed"
+make -s -B -f "$TOP/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" || die "building ipcpctl failed"
 IPCPCTL=$out/ipcpctl "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out"/build/src/ipcp_neg.ko ||
 	die "assembling the initramfs failed"
 

@@ -194,8 +194,7 @@ stock_kernel() {
 	fi
 }
 
-gcc -O2 -Wall -Wextra -Werror -I"$tree/include/uapi" -o "$out/ipcpctl" "$tree/tools/ipcpctl.c" ||
-	die "building ipcpctl failed"
+make -s -B -f "$tree/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" || die "building ipcpctl failed"
 mkdir -p "$out/guest-bin"
 for c in "$tree"/tools/test/*.c; do
 	[ -e "$c" ] || continue

@@ -44,7 +44,7 @@ finish() {
 kdir=$("$TOP/scripts/build-kernel.sh" debug) ||
 	{ hresult fail test-kernel "building the test kernel failed"; finish; }
 cc="gcc -O2 -Wall -Wextra -Werror -I$tree/include/uapi"
-if ! $cc -o "$out/ipcpctl" "$tree/tools/ipcpctl.c" >"$out/tools.log" 2>&1; then
+if ! make -s -B -f "$tree/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" >"$out/tools.log" 2>&1; then
 	hresult fail build-ipcpctl "see $out/tools.log"
 	finish
 fi

@@ -5,7 +5,8 @@
 # (pppd in its own namespace, as in module_link.sh): a server link giving
 # pppd an address from a pool, and a client link taking one from pppd.
 #  - cli-status: the human output's lines carry the sysfs files' values
-#    (states, addresses, DNS, reason, timers, config, counters), for one
+#    (states, addresses, DNS, reason, timers, config, counters, among them
+#    addr_changes and ipcp_renegotiations), for one
 #    link by name or by id, and for all; a missing link fails.
 #  - cli-json: status --json is valid JSON whose values are the sysfs ones.
 #  - cli-pool-show: pool show's numbers and ranges are the pool's files.
@@ -117,6 +118,8 @@ status_server() {
 		"malformed lcp $(f "$SRV" counters/lcp_malformed) ipcp $(f "$SRV" counters/ipcp_malformed)"
 	check "addr_changes line is 1" has_line $st "addr_changes 1"
 	check "addr_changes file is 1" [ "$(f "$SRV" counters/addr_changes)" = 1 ]
+	check "ipcp_renegotiations line is the file" has_line $st \
+		"ipcp_renegotiations $(f "$SRV" counters/ipcp_renegotiations)"
 }
 
 status_client() {
@@ -204,6 +207,8 @@ cli_json() {
 	check "counters.ipcp_rx_confack" jis "$SRV" 0.counters.ipcp_rx_confack \
 		"$(f "$SRV" counters/ipcp_rx_confack)"
 	check "counters.addr_changes" jis "$SRV" 0.counters.addr_changes 1
+	check "counters.ipcp_renegotiations" jis "$SRV" 0.counters.ipcp_renegotiations \
+		"$(f "$SRV" counters/ipcp_renegotiations)"
 	check "client role" jis "$CLI" 0.role client
 	check "client local" jis "$CLI" 0.local "$CLI_ADDR"
 	check "client dns.0" jis "$CLI" 0.dns.0 10.0.12.53
@@ -281,7 +286,7 @@ cli_set() {
 	check "set an unknown pool fails" \
 		set_fails "$SRV" pool nosuchpool "No such file or directory"
 	check "set a read-only attribute fails" \
-		set_fails "$SRV" id 5 "ermission denied"
+		set_fails "$SRV" id 5 "Permission denied (a read-only attribute)"
 	check "set an unknown attribute fails" set_unknown_attr
 	check "set on a missing link fails" sh -c "! ipcpctl set ppp99 remote 10.0.0.1"
 	check "set dns (two words) succeeds" ipcpctl set "$SRV" dns 10.0.11.55 10.0.11.56
@@ -292,6 +297,10 @@ cli_set() {
 		"[ \"\$(cat /sys/class/net/$SRV/ipcp_neg/state/dns)\" = '10.0.11.55 10.0.11.56' ]"
 	check "status shows it" wait_for 10 "dns line" sh -c \
 		"ipcpctl status $SRV | grep -qx 'dns 10.0.11.55 10.0.11.56'"
+	check "status shows the renegotiation in ipcp_renegotiations" wait_for 10 \
+		"ipcp_renegotiations 1 or more, as the file" sh -c \
+		"n=\$(cat /sys/class/net/$SRV/ipcp_neg/counters/ipcp_renegotiations) &&
+		[ \"\$n\" -ge 1 ] && ipcpctl status $SRV | grep -qx \"ipcp_renegotiations \$n\""
 	if [ -n "$FAILED" ]; then
 		result fail cli-set "$FAILED"
 	else

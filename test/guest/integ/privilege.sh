@@ -21,7 +21,9 @@
 #  runner (ipcpctl's EPERM message, or ENOENT from a namespace that cannot
 #  see the object; a file's mode (EACCES) or its store (EPERM)), never with
 #  an exec failure, and nothing may change. /dev/ipcp_neg and /dev/ppp are
-#  made 0666 for the test so that the ioctls' own checks are reached.
+#  made 0666 for the test so that the ioctls' own checks are reached (uid
+#  65534 also meets a 0600 /dev/ipcp_neg once: ipcpctl must blame the
+#  device's mode, not CAP_NET_ADMIN).
 #  - privilege-netns-isolation: a link and a pool in namespace A are neither
 #    visible (sysfs, ipcpctl status) nor touchable (detach, renegotiate by
 #    id and name, pool del) from namespace B.
@@ -129,6 +131,19 @@ may() {
 	check "$tag: ipcpctl status shows the link" status_opened "$@"
 }
 
+# device_mode RUNNER...: with /dev/ipcp_neg at 0600 the device's own mode
+# refuses the runner (EACCES at open), and ipcpctl says so rather than
+# blaming CAP_NET_ADMIN
+device_mode() {
+	local out rc
+	chmod 0600 /dev/ipcp_neg
+	out=$("$@" ipcpctl detach "$SRV_ID" 2>&1)
+	rc=$?
+	chmod 0666 /dev/ipcp_neg
+	[ "$rc" = 1 ] && [ "$out" = "ipcpctl: /dev/ipcp_neg: permission denied (the device's permissions refuse this user)" ] ||
+		{ say "  /dev/ipcp_neg 0600: exit $rc, '$out'"; return 1; }
+}
+
 # try_all TAG CTL_REFUSAL W_REFUSAL RUNNER...: every configuration path
 # through RUNNER; its ioctls must be refused as CTL_REFUSAL says, its sysfs
 # writes as W_REFUSAL ($W_EACCES or $W_EPERM)
@@ -139,10 +154,14 @@ try_all() {
 	if [ "$w" = "$W_EPERM" ]; then
 		setpat='^ipcpctl: ppp[0-9]* restart_ms: Operation not permitted'
 	else
-		setpat='^ipcpctl: ppp[0-9]* restart_ms: Permission denied'
+		# the file's mode would let its owner write: not "read-only"
+		setpat='^ipcpctl: ppp[0-9]* restart_ms: Permission denied (not writable by this user)$'
 	fi
 	may "$tag" "$@"
 	before=$(snapshot)
+	if [ "$tag" = privilege-nobody ]; then
+		check "$tag: a 0600 /dev/ipcp_neg refuses it by its mode" device_mode "$@"
+	fi
 	check "$tag: attach" denied attach "$ctl" "$@" ipcpctl attach --chan "$CHAN" \
 		--role server --local 10.0.73.1 --remote 10.0.73.2
 	check "$tag: detach by id" denied detach "$ctl" "$@" ipcpctl detach "$SRV_ID"
