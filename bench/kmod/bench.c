@@ -67,7 +67,7 @@ static u64 bench_rate(u64 count, u64 ns)
 
 static int bench_engine(void)
 {
-	struct ipcp_neg_bench_pair *bp;
+	struct ipcp_neg_pair *bp;
 	u64 t0, ns;
 	unsigned int i;
 	int err = 0;
@@ -75,6 +75,7 @@ static int bench_engine(void)
 	bp = kzalloc(sizeof(*bp), GFP_KERNEL);
 	if (!bp)
 		return -ENOMEM;
+	ipcp_neg_bench_init(bp);
 	t0 = ktime_get_ns();
 	for (i = 0; i < n && !err; i++) {
 		err = ipcp_neg_bench_negotiate(bp);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The kernel bench module's loops (../kmod/bench_core.c) in user space, at
- * native speed, over the fuzz shim (../../fuzz/shim): the module's engine
+ * native speed, over the user-space shim (../../src/tests/shim): the module's engine
  * and pool sources built with -O2 and no sanitizers. Prints the same
  * "figure <key> <value> <unit>" lines as the module, keys prefixed "user_".
  * Rates are per CPU second of the process (CLOCK_PROCESS_CPUTIME_ID).
@@ -23,7 +23,6 @@
 
 #include "addr_pool.h"
 #include "bench_core.h"
-#include "params.h"
 #include "shim.h"
 
 static unsigned int n = 300000;
@@ -33,15 +32,6 @@ static unsigned int reps = 3;
 static bool full8;
 /* Owned by the initial user namespace: its pools are not bounded */
 static struct net bench_net = { .user_ns = &init_user_ns };
-
-/*
- * params.c (module parameters) is not built here; the pool code asks for
- * this bound only for a namespace that bench_net is not
- */
-unsigned int ipcp_neg_param_userns_pool_addrs(void)
-{
-	return IPCP_NEG_USERNS_POOL_ADDRS_DEFAULT;
-}
 
 /*
  * CPU time of this (single-threaded) process: the machine is shared, and
@@ -68,13 +58,14 @@ static u64 rate(u64 count, u64 ns)
 
 static int bench_engine(void)
 {
-	struct ipcp_neg_bench_pair *bp = calloc(1, sizeof(*bp));
+	struct ipcp_neg_pair *bp = calloc(1, sizeof(*bp));
 	unsigned int i, rep;
 	u64 t0, ns = 0;
 	int err = 0;
 
 	if (!bp)
 		return -ENOMEM;
+	ipcp_neg_bench_init(bp);
 	for (rep = 0; rep < reps && !err; rep++) {
 		t0 = now_ns();
 		for (i = 0; i < n && !err; i++)
