@@ -13,8 +13,10 @@
  * the KUnit suites and the fuzz targets use too (src/tests/pair.c).
  */
 
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/math64.h>
 #include <linux/string.h>
 
 #include "addr_pool.h"
@@ -173,4 +175,183 @@ void ipcp_neg_bench_pool_drain(struct ipcp_neg_pool *p, __be32 *ring, u32 n)
 	for (i = 0; i < n; i++)
 		if (ring[i])
 			ipcp_neg_pool_release(p, ring[i]);
+}
+
+/* @count events in @ns nanoseconds, per second */
+static u64 bench_rate(u64 count, u64 ns)
+{
+	return ns ? div64_u64(count * 1000000000ULL, ns) : 0;
+}
+
+static void bench_figure(const struct ipcp_neg_bench_env *env,
+			 const char *what, u64 value, const char *unit)
+{
+	char key[96];
+
+	snprintf(key, sizeof(key), "%s_%s", env->prefix, what);
+	env->figure(key, value, unit);
+}
+
+/* The fastest of env->reps runs of env->n negotiations */
+static int bench_engine(const struct ipcp_neg_bench_env *env)
+{
+	struct ipcp_neg_pair *bp = env->alloc(sizeof(*bp));
+	unsigned int i = 0, rep;
+	u64 t0, ns = 0;
+	char msg[64];
+	int err = 0;
+
+	if (!bp)
+		return -ENOMEM;
+	ipcp_neg_bench_init(bp);
+	for (rep = 0; rep < env->reps && !err; rep++) {
+		t0 = env->now_ns();
+		for (i = 0; i < env->n && !err; i++) {
+			err = ipcp_neg_bench_negotiate(bp);
+			if (env->idle && i % 256 == 255)
+				env->idle();
+		}
+		t0 = env->now_ns() - t0;
+		if (!rep || t0 < ns)
+			ns = t0;
+	}
+	if (err) {
+		snprintf(msg, sizeof(msg), "negotiation %u failed (lost %llu)",
+			 i, (unsigned long long)bp->lost);
+		env->error(msg);
+	} else {
+		bench_figure(env, "engine_negotiations", env->n, "count");
+		bench_figure(env, "engine_ns", ns, "ns");
+		bench_figure(env, "engine_neg_per_s", bench_rate(env->n, ns),
+			     "negotiations/s");
+		bench_figure(env, "engine_packets_per_neg",
+			     div64_u64(bp->packets, (u64)env->n * env->reps),
+			     "packets");
+		bench_figure(env, "engine_timeouts", bp->timeouts, "count");
+		bench_figure(env, "engine_struct_bytes",
+			     sizeof(struct ipcp_neg_engine), "bytes");
+	}
+	env->free(bp);
+	return err;
+}
+
+/* The fastest of env->reps runs of env->pool_ops release+take pairs */
+static int bench_churn(const struct ipcp_neg_bench_env *env,
+		       struct ipcp_neg_pool *p, __be32 *leases, u32 nr,
+		       bool random, const char *key)
+{
+	char name[64];
+	unsigned int rep;
+	u64 t0, ns = 0;
+	int err = 0;
+
+	for (rep = 0; rep < env->reps && !err; rep++) {
+		t0 = env->now_ns();
+		err = ipcp_neg_bench_pool_churn(p, leases, nr, env->pool_ops,
+						random);
+		t0 = env->now_ns() - t0;
+		if (!rep || t0 < ns)
+			ns = t0;
+	}
+	if (err) {
+		snprintf(name, sizeof(name), "%s: churn failed", key);
+		env->error(name);
+		return err;
+	}
+	snprintf(name, sizeof(name), "%s_ops_per_s", key);
+	bench_figure(env, name, bench_rate(2ULL * env->pool_ops, ns), "ops/s");
+	return 0;
+}
+
+/* Fill @p completely, then churn it with random releases */
+static int bench_full(const struct ipcp_neg_bench_env *env,
+		      struct ipcp_neg_pool *p, u32 total, const char *key)
+{
+	__be32 *leases = env->alloc((size_t)total * sizeof(*leases));
+	char name[64];
+	u64 t0, ns;
+	int err;
+
+	if (!leases)
+		return -ENOMEM;
+	t0 = env->now_ns();
+	err = ipcp_neg_bench_pool_fill(p, leases, total);
+	ns = env->now_ns() - t0;
+	if (!err) {
+		snprintf(name, sizeof(name), "%s_fill_takes_per_s", key);
+		bench_figure(env, name, bench_rate(total, ns), "ops/s");
+		snprintf(name, sizeof(name), "%s_full", key);
+		err = bench_churn(env, p, leases, total, true, name);
+	}
+	ipcp_neg_bench_pool_drain(p, leases, total);
+	env->free(leases);
+	return err;
+}
+
+/* One pool of @prefix/@plen: memory, FIFO churn, optionally full churn */
+static int bench_pool(const struct ipcp_neg_bench_env *env,
+		      const char *pname, u32 prefix, u8 plen, bool full)
+{
+	struct ipcp_neg_pool *p;
+	char key[32], name[64];
+	u32 total, used;
+	__be32 *leases;
+	int err;
+
+	p = ipcp_neg_pool_create(env->net, pname);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	err = ipcp_neg_pool_add_prefix(p, htonl(prefix), plen);
+	if (err)
+		goto out_delete;
+	ipcp_neg_pool_usage(p, &total, &used);
+	snprintf(key, sizeof(key), "pool%u", plen);
+	snprintf(name, sizeof(name), "%s_addresses", key);
+	bench_figure(env, name, total, "count");
+	snprintf(name, sizeof(name), "%s_mem", key);
+	bench_figure(env, name, ipcp_neg_pool_mem(p), "bytes");
+
+	err = -ENOMEM;
+	leases = env->alloc((size_t)env->ring * sizeof(*leases));
+	if (!leases)
+		goto out_delete;
+	err = ipcp_neg_bench_pool_fill(p, leases, env->ring);
+	if (!err) {
+		snprintf(name, sizeof(name), "%s_fifo", key);
+		err = bench_churn(env, p, leases, env->ring, false, name);
+	}
+	ipcp_neg_bench_pool_drain(p, leases, env->ring);
+	env->free(leases);
+	if (!err && full)
+		err = bench_full(env, p, total, key);
+out_delete:
+	ipcp_neg_pool_delete(env->net, pname);
+	ipcp_neg_pool_put(p);
+	if (env->idle)
+		env->idle();
+	return err;
+}
+
+/**
+ * ipcp_neg_bench_run - every benchmark, each figure reported once
+ * @env: the caller's clock, memory, output and parameters
+ *
+ * The engine figure (env->n negotiations), then a /16 pool (10.0.0.0/16,
+ * FIFO and full churn) and a /8 (11.0.0.0/8, FIFO, and full churn with
+ * env->full8); last the figure "<prefix>_bench_ok". Keys are prefixed
+ * with env->prefix.
+ *
+ * Return: 0, or the first error (reported through env->error).
+ */
+int ipcp_neg_bench_run(const struct ipcp_neg_bench_env *env)
+{
+	int err;
+
+	err = bench_engine(env);
+	if (!err)
+		err = bench_pool(env, "bench16", 0x0a000000, 16, true);
+	if (!err)
+		err = bench_pool(env, "bench8", 0x0b000000, 8, env->full8);
+	bench_figure(env, "bench_ok", !err, "bool");
+	return err;
 }

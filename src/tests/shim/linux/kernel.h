@@ -3,6 +3,8 @@
 #ifndef _FUZZ_LINUX_KERNEL_H
 #define _FUZZ_LINUX_KERNEL_H
 
+#include <stdio.h>		/* snprintf() */
+
 #include <linux/bits.h>
 #include <linux/bug.h>
 #include <linux/container_of.h>
