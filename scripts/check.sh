@@ -101,12 +101,16 @@ lint() {
 	cp="$(kernel_src_dir)/scripts/checkpatch.pl"
 	files=$(cd "$tree" && ls src/*.[ch] src/tests/*.[ch] 2>/dev/null | grep -v "\.mod\.c$" |
 		grep -vx src/compat.h)
-	# src/compat.h is the one file that tests LINUX_VERSION_CODE
+	# src/compat.h is the one file that tests LINUX_VERSION_CODE; the uapi
+	# headers' name lists are X-macros (a list of X(...) with no parentheses)
 	if (cd "$tree" && perl "$cp" --strict --no-tree --quiet --show-types \
 	    --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG -f $files &&
 	    perl "$cp" --strict --no-tree --quiet --show-types \
 	    --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG,LINUX_VERSION_CODE,CONSTANT_COMPARISON \
-	    -f src/compat.h) >"$out/checkpatch.log" 2>&1; then
+	    -f src/compat.h &&
+	    perl "$cp" --strict --no-tree --quiet --show-types \
+	    --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG,COMPLEX_MACRO,MACRO_ARG_REUSE \
+	    -f include/uapi/*.h) >"$out/checkpatch.log" 2>&1; then
 		hresult pass lint-checkpatch
 	else
 		cat "$out/checkpatch.log"

@@ -1,8 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One link's PPP control plane: LCP and IPCP wired as RFC 1661 section 3
- * and 4 describe, on top of the automaton of fsm.c and the codecs of lcp.c
- * and ipcp.c.
+ * One link's PPP control plane as the phases of RFC 1661 section 3: Dead,
+ * Establish (LCP), Authenticate, Network (every NCP of the table in
+ * ncp.h) and Terminate, on top of the automaton of fsm.c and the codecs
+ * of lcp.c and the NCPs (ipcp.c through ncp_ipcp.c).
+ *
+ * Phases: start leaves Dead for Establish (LCP's Up and Open). LCP's
+ * This-Layer-Up enters Authenticate; no authentication protocol is
+ * negotiated yet, so the engine passes straight on to Network, where every
+ * NCP gets its Up event (with LCP's peer MRU). LCP's This-Layer-Down takes
+ * every NCP down and returns to Establish; while LCP sends or answers a
+ * Terminate-Request the phase is Terminate, and This-Layer-Finished ends
+ * in Dead. ipcp_neg_engine_phase() reports it.
  *
  * Behaviour where the contract or the RFCs leave a choice:
  * - start opens IPCP, then opens LCP and signals LCP's lower layer Up if
@@ -19,19 +28,8 @@
  *   (Close, Open) from Opened or a negotiating state sends its
  *   Terminate-Request and then a fresh Configure-Request at once, instead
  *   of waiting passively in Stopping.
- * - ipcp_up() is not called while e->ipcp.fail is set (IPCP is then closed
- *   right after the packet), and ipcp_down() is called only after an
- *   ipcp_up(), so the two always pair.
- * - The automaton judges a Configure-Request received in Opened (calling
- *   assign()) before it runs that event's This-Layer-Down. The engine then
- *   calls ipcp_down() before assign(), so an owner that releases the peer's
- *   address in ipcp_down() takes it again (sticky) in that assign(): every
- *   ipcp_up() follows an assign() made after the last ipcp_down().
- * - No address (e->ipcp.fail): a server's assign() found none, or a
- *   client's IP-Address was Rejected or Acked as 0.0.0.0. Both roles apply
- *   e->pool_empty once the IPCP packet has been processed, when IPCP is
- *   negotiating or Opened (so at most once per attempt). The flag stays set
- *   (ipcp.c clears it) until start or renegotiate_ipcp, which clear it.
+ * - IPCP's own rules (ipcp_up()/ipcp_down() pairing, assign(), the
+ *   pool_empty policy) are in ncp_ipcp.c, its entry of the NCP table.
  * - Packets of protocols other than LCP and IPCP given to input() are
  *   dropped; the owner rejects them with ipcp_neg_engine_reject_proto(),
  *   which never rejects LCP itself.
@@ -39,65 +37,70 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/build_bug.h>
 #include <linux/container_of.h>
 #include <linux/export.h>
+#include <linux/kernel.h>
 #include <linux/net.h>
 #include <linux/printk.h>
 #include <kunit/visibility.h>
 
-#include "engine.h"
+#include "engine_int.h"
+#include "ncp.h"
+#include <ipcp_neg_names.h>
 
-static const char * const engine_reason_names[IPCP_NEG_REASON_COUNT] = {
-	[IPCP_NEG_REASON_NONE] = "none",
-	[IPCP_NEG_REASON_ADMIN] = "administrative stop",
-	[IPCP_NEG_REASON_LOWER_DOWN] = "lower layer down",
-	[IPCP_NEG_REASON_RENEGOTIATE] = "renegotiation",
-	[IPCP_NEG_REASON_PEER_TERM] = "peer terminated",
-	[IPCP_NEG_REASON_PEER] = "peer packet",
-	[IPCP_NEG_REASON_TIMEOUT] = "no answer from peer",
-	[IPCP_NEG_REASON_LOOPBACK] = "line looped back",
-	[IPCP_NEG_REASON_PROTO_REJ] = "peer rejected IPCP",
-	[IPCP_NEG_REASON_NO_ADDR] = "no address",
-	[IPCP_NEG_REASON_ECHO] = "no answer to LCP Echo-Requests",
+/* ipcp_neg_names.h lists the reasons in value order, from 0 */
+#define ENGINE_REASON_NAME(v, code, text)	text,
+static const char * const engine_reason_names[] = {
+	IPCP_NEG_REASON_NAMES(ENGINE_REASON_NAME)
 };
 
 /* The same reasons as the one-word codes of sysfs and uevents (the ABI) */
-static const char * const engine_reason_codes[IPCP_NEG_REASON_COUNT] = {
-	[IPCP_NEG_REASON_NONE] = "none",
-	[IPCP_NEG_REASON_ADMIN] = "admin-down",
-	[IPCP_NEG_REASON_LOWER_DOWN] = "lower-down",
-	[IPCP_NEG_REASON_RENEGOTIATE] = "renegotiate",
-	[IPCP_NEG_REASON_PEER_TERM] = "peer-terminated",
-	[IPCP_NEG_REASON_PEER] = "peer",
-	[IPCP_NEG_REASON_TIMEOUT] = "max-configure",
-	[IPCP_NEG_REASON_LOOPBACK] = "loopback",
-	[IPCP_NEG_REASON_PROTO_REJ] = "proto-reject",
-	[IPCP_NEG_REASON_NO_ADDR] = "pool-empty",
-	[IPCP_NEG_REASON_ECHO] = "echo-timeout",
+#define ENGINE_REASON_CODE(v, code, text)	code,
+static const char * const engine_reason_codes[] = {
+	IPCP_NEG_REASON_NAMES(ENGINE_REASON_CODE)
 };
+
+static_assert(ARRAY_SIZE(engine_reason_names) == IPCP_NEG_REASON_COUNT);
+
+#define ENGINE_PHASE_NAME(v, name)	name,
+static const char * const engine_phase_names[] = {
+	IPCP_NEG_PHASE_NAMES(ENGINE_PHASE_NAME)
+};
+
+static_assert(ARRAY_SIZE(engine_phase_names) == IPCP_NEG_PHASE_COUNT);
+static_assert(IPCP_NEG_REASON_ECHO == 10);
 
 static struct ipcp_neg_engine *lcp_engine(struct ipcp_neg_fsm *f)
 {
 	return container_of(f, struct ipcp_neg_engine, lcp.fsm);
 }
 
-static struct ipcp_neg_engine *ipcp_engine(struct ipcp_neg_fsm *f)
+/* Network phase: every NCP gets LCP's peer MRU and its Up event */
+static void engine_network(struct ipcp_neg_engine *e)
 {
-	return container_of(f, struct ipcp_neg_engine, ipcp.fsm);
+	const struct ipcp_neg_ncp *ncp;
+	struct ipcp_neg_fsm *f;
+	int i;
+
+	e->phase = IPCP_NEG_PHASE_NETWORK;
+	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++) {
+		f = ncp->fsm(e);
+		f->peer_mru = e->lcp.fsm.peer_mru;
+		if (f->state <= IPCP_NEG_ST_STARTING)
+			ipcp_neg_fsm_up(f);
+	}
 }
 
-/* An explicit decision: it is the reason, whatever follows */
-static void engine_decide(struct ipcp_neg_engine *e, u8 reason)
+/*
+ * Authenticate phase: the slot of the authentication protocols. None is
+ * negotiated yet (LCP rejects Authentication-Protocol), so it passes
+ * straight on to Network.
+ */
+static void engine_authenticate(struct ipcp_neg_engine *e)
 {
-	e->reason = reason;
-	e->cause = reason;
-}
-
-/* A layer went down or finished: the first cause since it was up counts */
-static void engine_note_down(struct ipcp_neg_engine *e)
-{
-	if (e->reason == IPCP_NEG_REASON_NONE)
-		e->reason = e->cause;
+	e->phase = IPCP_NEG_PHASE_AUTHENTICATE;
+	engine_network(e);
 }
 
 static void engine_lcp_tlu(struct ipcp_neg_fsm *f)
@@ -107,18 +110,25 @@ static void engine_lcp_tlu(struct ipcp_neg_fsm *f)
 	e->reason = IPCP_NEG_REASON_NONE;
 	/* a new LCP: Echo-Requests of the last one count no more */
 	e->lcp.echo_missed = 0;
-	e->ipcp.fsm.peer_mru = f->peer_mru;
-	if (e->ipcp.fsm.state <= IPCP_NEG_ST_STARTING)
-		ipcp_neg_fsm_up(&e->ipcp.fsm);
+	engine_authenticate(e);
 }
 
 static void engine_lcp_tld(struct ipcp_neg_fsm *f)
 {
 	struct ipcp_neg_engine *e = lcp_engine(f);
+	const struct ipcp_neg_ncp *ncp;
+	int i;
 
-	engine_note_down(e);
-	if (e->ipcp.fsm.state >= IPCP_NEG_ST_CLOSED)
-		ipcp_neg_fsm_down(&e->ipcp.fsm);
+	ipcp_neg_engine_note_down(e);
+	e->phase = IPCP_NEG_PHASE_ESTABLISH;
+	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++)
+		if (ncp->fsm(e)->state >= IPCP_NEG_ST_CLOSED)
+			ipcp_neg_fsm_down(ncp->fsm(e));
+}
+
+static void engine_lcp_tls(struct ipcp_neg_fsm *f)
+{
+	lcp_engine(f)->phase = IPCP_NEG_PHASE_ESTABLISH;
 }
 
 static void engine_lcp_tlf(struct ipcp_neg_fsm *f)
@@ -127,7 +137,8 @@ static void engine_lcp_tlf(struct ipcp_neg_fsm *f)
 
 	if (e->lcp.looped && e->reason == IPCP_NEG_REASON_NONE)
 		e->reason = IPCP_NEG_REASON_LOOPBACK;
-	engine_note_down(e);
+	ipcp_neg_engine_note_down(e);
+	e->phase = IPCP_NEG_PHASE_DEAD;
 	e->ops->finished(e);
 }
 
@@ -158,123 +169,78 @@ static void engine_proto_rej(struct ipcp_neg_lcp *lcp, u16 proto)
 {
 	struct ipcp_neg_engine *e = container_of(lcp, struct ipcp_neg_engine,
 						 lcp);
+	const struct ipcp_neg_ncp *ncp = ipcp_neg_ncp_by_proto(proto);
 
-	if (proto != IPCP_NEG_PROTO_IPCP ||
-	    e->ipcp.fsm.state < IPCP_NEG_ST_CLOSED)
+	if (!ncp || ncp->fsm(e)->state < IPCP_NEG_ST_CLOSED)
 		return;
-	engine_decide(e, IPCP_NEG_REASON_PROTO_REJ);
-	ipcp_neg_fsm_event(&e->ipcp.fsm, IPCP_NEG_EV_RXJ_MINUS);
+	if (proto == IPCP_NEG_PROTO_IPCP)
+		ipcp_neg_engine_decide(e, IPCP_NEG_REASON_PROTO_REJ);
+	ipcp_neg_fsm_event(ncp->fsm(e), IPCP_NEG_EV_RXJ_MINUS);
 }
 
 static const struct ipcp_neg_fsm_ops engine_lcp_ops = {
 	IPCP_NEG_LCP_CODEC_OPS,
 	.tlu = engine_lcp_tlu,
 	.tld = engine_lcp_tld,
+	.tls = engine_lcp_tls,
 	.tlf = engine_lcp_tlf,
 	.xmit = engine_lcp_xmit,
 	.timer_start = engine_lcp_timer_start,
 	.timer_stop = engine_lcp_timer_stop,
 };
 
-static void engine_ipcp_tlu(struct ipcp_neg_fsm *f)
+/* The NCP whose automaton @f is */
+static const struct ipcp_neg_ncp *engine_ncp_of(struct ipcp_neg_fsm *f)
 {
-	struct ipcp_neg_engine *e = ipcp_engine(f);
+	struct ipcp_neg_engine *e = ipcp_neg_fsm_engine(f);
+	const struct ipcp_neg_ncp *ncp;
+	int i;
 
-	if (e->ipcp.fail)
-		return;		/* closed after this packet, see the top */
-	e->reason = IPCP_NEG_REASON_NONE;
-	e->ip_up = true;
-	e->ops->ipcp_up(e);
+	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++)
+		if (ncp->fsm(e) == f)
+			return ncp;
+	return NULL;
 }
 
-/* ipcp_down(), once per ipcp_up() */
-static void engine_ip_down(struct ipcp_neg_engine *e)
+/**
+ * ipcp_neg_engine_ncp_xmit - an NCP's automaton sends a packet
+ * @f: the automaton, one of the NCP table's
+ * @code: the packet's Code
+ * @id: its Identifier
+ * @data: what follows the header (may be NULL when @len is 0)
+ * @len: bytes at @data
+ *
+ * Hands the packet to the owner's xmit() under the NCP's protocol number.
+ */
+void ipcp_neg_engine_ncp_xmit(struct ipcp_neg_fsm *f, u8 code, u8 id,
+			      const u8 *data, unsigned int len)
 {
-	engine_note_down(e);
-	if (!e->ip_up)
-		return;
-	e->ip_up = false;
-	e->ops->ipcp_down(e);
+	struct ipcp_neg_engine *e = ipcp_neg_fsm_engine(f);
+
+	e->ops->xmit(e, engine_ncp_of(f)->proto, code, id, data, len);
 }
 
-static void engine_ipcp_tld(struct ipcp_neg_fsm *f)
+/**
+ * ipcp_neg_engine_ncp_timer_start - an NCP's automaton arms its timer
+ * @f: the automaton, one of the NCP table's
+ * @ms: milliseconds
+ */
+void ipcp_neg_engine_ncp_timer_start(struct ipcp_neg_fsm *f, unsigned int ms)
 {
-	engine_ip_down(ipcp_engine(f));
+	struct ipcp_neg_engine *e = ipcp_neg_fsm_engine(f);
+
+	e->ops->timer_start(e, engine_ncp_of(f)->proto, ms);
 }
 
-static void engine_ipcp_tlf(struct ipcp_neg_fsm *f)
+/**
+ * ipcp_neg_engine_ncp_timer_stop - an NCP's automaton stops its timer
+ * @f: the automaton, one of the NCP table's
+ */
+void ipcp_neg_engine_ncp_timer_stop(struct ipcp_neg_fsm *f)
 {
-	engine_note_down(ipcp_engine(f));
-}
+	struct ipcp_neg_engine *e = ipcp_neg_fsm_engine(f);
 
-static void engine_ipcp_xmit(struct ipcp_neg_fsm *f, u8 code, u8 id,
-			     const u8 *data, unsigned int len)
-{
-	struct ipcp_neg_engine *e = ipcp_engine(f);
-
-	e->ops->xmit(e, IPCP_NEG_PROTO_IPCP, code, id, data, len);
-}
-
-static void engine_ipcp_timer_start(struct ipcp_neg_fsm *f, unsigned int ms)
-{
-	struct ipcp_neg_engine *e = ipcp_engine(f);
-
-	e->ops->timer_start(e, IPCP_NEG_PROTO_IPCP, ms);
-}
-
-static void engine_ipcp_timer_stop(struct ipcp_neg_fsm *f)
-{
-	struct ipcp_neg_engine *e = ipcp_engine(f);
-
-	e->ops->timer_stop(e, IPCP_NEG_PROTO_IPCP);
-}
-
-static const struct ipcp_neg_fsm_ops engine_ipcp_ops = {
-	IPCP_NEG_IPCP_CODEC_OPS,
-	.tlu = engine_ipcp_tlu,
-	.tld = engine_ipcp_tld,
-	.tlf = engine_ipcp_tlf,
-	.xmit = engine_ipcp_xmit,
-	.timer_start = engine_ipcp_timer_start,
-	.timer_stop = engine_ipcp_timer_stop,
-};
-
-static int engine_assign(struct ipcp_neg_ipcp *ip, __be32 wanted,
-			 __be32 *out)
-{
-	struct ipcp_neg_engine *e = container_of(ip, struct ipcp_neg_engine,
-						 ipcp);
-
-	/* a request judged in Opened: its tld is certain, run it first */
-	if (ip->fsm.state == IPCP_NEG_ST_OPENED)
-		engine_ip_down(e);
-	return e->ops->assign(e, wanted, out);
-}
-
-static void engine_log_no_addr(const struct ipcp_neg_engine *e, bool term)
-{
-	const char *action = term ? "terminating the link" : "closing IPCP";
-
-	if (!net_ratelimit())
-		return;
-	if (e->ipcp.fail == IPCP_NEG_IPCP_FAIL_ASSIGN)
-		pr_warn("IPCP: no address for the peer (%d): %s\n",
-			e->ipcp.assign_err, action);
-	else
-		pr_warn("IPCP: the peer gave us no address: %s\n", action);
-}
-
-/* After an IPCP packet: apply e->pool_empty if IPCP found no address */
-static void engine_check_addr(struct ipcp_neg_engine *e)
-{
-	bool term = e->pool_empty == IPCP_NEG_POOL_EMPTY_TERMINATE;
-
-	if (e->ipcp.fail == IPCP_NEG_IPCP_FAIL_NONE ||
-	    e->ipcp.fsm.state < IPCP_NEG_ST_REQSENT)
-		return;
-	engine_log_no_addr(e, term);
-	engine_decide(e, IPCP_NEG_REASON_NO_ADDR);
-	ipcp_neg_fsm_close(term ? &e->lcp.fsm : &e->ipcp.fsm);
+	e->ops->timer_stop(e, engine_ncp_of(f)->proto);
 }
 
 /**
@@ -292,32 +258,41 @@ void ipcp_neg_engine_init(struct ipcp_neg_engine *e,
 			  const struct ipcp_neg_engine_ops *ops,
 			  enum ipcp_neg_ipcp_role role, void *priv)
 {
+	const struct ipcp_neg_ncp *ncp;
+	int i;
+
 	memset(e, 0, sizeof(*e));
 	e->ops = ops;
 	e->priv = priv;
 	e->pool_empty = IPCP_NEG_POOL_EMPTY_IPCP_CLOSE;
 	ipcp_neg_lcp_init(&e->lcp, &engine_lcp_ops, e);
 	e->lcp.proto_rej = engine_proto_rej;
-	ipcp_neg_ipcp_init(&e->ipcp, &engine_ipcp_ops, role, e);
-	e->ipcp.fsm.conf.restart_option = true;
-	if (ops->assign)
-		e->ipcp.assign = engine_assign;
+	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++)
+		ncp->init(e, role);
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_init);
 
 /**
- * ipcp_neg_engine_start - the link is up: open LCP and IPCP
+ * ipcp_neg_engine_start - the link is up: open LCP and every NCP
  * @e: the engine
  *
- * Administrative Open of IPCP and LCP, then LCP's Up if LCP was in Initial
- * or Starting: LCP sends its first Configure-Request, and IPCP starts once
- * LCP is Opened. Clears @e->reason and the IPCP failure flag.
+ * Administrative Open of the NCPs and LCP, then LCP's Up if LCP was in
+ * Initial or Starting: LCP sends its first Configure-Request (Establish
+ * phase), and the NCPs start once LCP is Opened. Clears @e->reason and
+ * what each NCP's last attempt left (the IPCP failure flag).
  */
 void ipcp_neg_engine_start(struct ipcp_neg_engine *e)
 {
-	engine_decide(e, IPCP_NEG_REASON_NONE);
-	e->ipcp.fail = IPCP_NEG_IPCP_FAIL_NONE;
-	ipcp_neg_fsm_open(&e->ipcp.fsm);
+	const struct ipcp_neg_ncp *ncp;
+	int i;
+
+	ipcp_neg_engine_decide(e, IPCP_NEG_REASON_NONE);
+	e->phase = IPCP_NEG_PHASE_ESTABLISH;
+	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++) {
+		if (ncp->start)
+			ncp->start(e);
+		ipcp_neg_fsm_open(ncp->fsm(e));
+	}
 	ipcp_neg_fsm_open(&e->lcp.fsm);
 	if (e->lcp.fsm.state <= IPCP_NEG_ST_STARTING)
 		ipcp_neg_fsm_up(&e->lcp.fsm);
@@ -328,16 +303,21 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_start);
  * ipcp_neg_engine_stop - administrative close of the link
  * @e: the engine
  *
- * Closes LCP: from Opened, IPCP goes down (ipcp_down()) and an LCP
- * Terminate-Request goes out; finished() follows the peer's Terminate-Ack
- * or the restart counter running out. Then closes IPCP, which sends
- * nothing. @e->reason becomes IPCP_NEG_REASON_ADMIN.
+ * Closes LCP: from Opened, the NCPs go down (ipcp_down()) and an LCP
+ * Terminate-Request goes out (Terminate phase); finished() follows the
+ * peer's Terminate-Ack or the restart counter running out. Then closes
+ * every NCP, which sends nothing. @e->reason becomes
+ * IPCP_NEG_REASON_ADMIN.
  */
 void ipcp_neg_engine_stop(struct ipcp_neg_engine *e)
 {
-	engine_decide(e, IPCP_NEG_REASON_ADMIN);
+	const struct ipcp_neg_ncp *ncp;
+	int i;
+
+	ipcp_neg_engine_decide(e, IPCP_NEG_REASON_ADMIN);
 	ipcp_neg_fsm_close(&e->lcp.fsm);
-	ipcp_neg_fsm_close(&e->ipcp.fsm);
+	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++)
+		ipcp_neg_fsm_close(ncp->fsm(e));
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_stop);
 
@@ -351,7 +331,7 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_stop);
  */
 void ipcp_neg_engine_lower_down(struct ipcp_neg_engine *e)
 {
-	engine_decide(e, IPCP_NEG_REASON_LOWER_DOWN);
+	ipcp_neg_engine_decide(e, IPCP_NEG_REASON_LOWER_DOWN);
 	if (e->lcp.fsm.state >= IPCP_NEG_ST_CLOSED)
 		ipcp_neg_fsm_down(&e->lcp.fsm);
 }
@@ -367,7 +347,7 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_lower_down);
  */
 void ipcp_neg_engine_echo_timeout(struct ipcp_neg_engine *e)
 {
-	engine_decide(e, IPCP_NEG_REASON_ECHO);
+	ipcp_neg_engine_decide(e, IPCP_NEG_REASON_ECHO);
 	if (e->lcp.fsm.state >= IPCP_NEG_ST_CLOSED)
 		ipcp_neg_fsm_down(&e->lcp.fsm);
 }
@@ -385,59 +365,66 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_echo_timeout);
  */
 void ipcp_neg_engine_renegotiate_ipcp(struct ipcp_neg_engine *e)
 {
-	engine_decide(e, IPCP_NEG_REASON_RENEGOTIATE);
-	e->ipcp.fail = IPCP_NEG_IPCP_FAIL_NONE;
-	ipcp_neg_fsm_close(&e->ipcp.fsm);
-	ipcp_neg_fsm_open(&e->ipcp.fsm);
+	const struct ipcp_neg_ncp *ncp = ipcp_neg_ncps[IPCP_NEG_NCP_IPCP];
+
+	ipcp_neg_engine_decide(e, IPCP_NEG_REASON_RENEGOTIATE);
+	ncp->start(e);
+	ipcp_neg_fsm_close(ncp->fsm(e));
+	ipcp_neg_fsm_open(ncp->fsm(e));
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_renegotiate_ipcp);
 
 /**
  * ipcp_neg_engine_input - process one received control packet
  * @e: the engine
- * @proto: its PPP protocol: IPCP_NEG_PROTO_LCP or IPCP_NEG_PROTO_IPCP
+ * @proto: its PPP protocol: IPCP_NEG_PROTO_LCP or an NCP's of the table
  * @pkt: the packet from its Code field; never read past @len
  * @len: bytes at @pkt
  *
- * Other protocols are dropped (the owner checks IPv4 data with
- * ipcp_neg_engine_ip_ok() and rejects the rest with
- * ipcp_neg_engine_reject_proto()). After an IPCP packet the pool_empty
- * policy is applied if IPCP found no address.
+ * Other protocols are dropped (the owner checks data protocols with
+ * ipcp_neg_engine_data_ok() and rejects the rest with
+ * ipcp_neg_engine_reject_proto()). After an NCP's packet its input_done
+ * hook runs (IPCP: the pool_empty policy if IPCP found no address).
  */
 void ipcp_neg_engine_input(struct ipcp_neg_engine *e, u16 proto,
 			   const u8 *pkt, unsigned int len)
 {
+	const struct ipcp_neg_ncp *ncp;
+
 	e->cause = len && pkt[0] == IPCP_NEG_TERMREQ ?
 		   IPCP_NEG_REASON_PEER_TERM : IPCP_NEG_REASON_PEER;
-	switch (proto) {
-	case IPCP_NEG_PROTO_LCP:
+	if (proto == IPCP_NEG_PROTO_LCP) {
 		ipcp_neg_fsm_input(&e->lcp.fsm, pkt, len);
-		break;
-	case IPCP_NEG_PROTO_IPCP:
-		ipcp_neg_fsm_input(&e->ipcp.fsm, pkt, len);
-		engine_check_addr(e);
-		break;
-	default:
-		net_dbg_ratelimited("engine: protocol 0x%04x dropped\n", proto);
+		return;
 	}
+	ncp = ipcp_neg_ncp_by_proto(proto);
+	if (!ncp) {
+		net_dbg_ratelimited("engine: protocol 0x%04x dropped\n", proto);
+		return;
+	}
+	ipcp_neg_fsm_input(ncp->fsm(e), pkt, len);
+	if (ncp->input_done)
+		ncp->input_done(e);
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_input);
 
 /**
  * ipcp_neg_engine_timeout - a restart timer expired
  * @e: the engine
- * @proto: whose: IPCP_NEG_PROTO_LCP or IPCP_NEG_PROTO_IPCP
+ * @proto: whose: IPCP_NEG_PROTO_LCP or an NCP's of the table
  *
  * Harmless if the automaton no longer runs its timer (an expiry that raced
  * with timer_stop).
  */
 void ipcp_neg_engine_timeout(struct ipcp_neg_engine *e, u16 proto)
 {
+	const struct ipcp_neg_ncp *ncp = ipcp_neg_ncp_by_proto(proto);
+
 	e->cause = IPCP_NEG_REASON_TIMEOUT;
 	if (proto == IPCP_NEG_PROTO_LCP)
 		ipcp_neg_fsm_timeout(&e->lcp.fsm);
-	else if (proto == IPCP_NEG_PROTO_IPCP)
-		ipcp_neg_fsm_timeout(&e->ipcp.fsm);
+	else if (ncp)
+		ipcp_neg_fsm_timeout(ncp->fsm(e));
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_timeout);
 
@@ -450,9 +437,69 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_timeout);
  */
 bool ipcp_neg_engine_ip_ok(const struct ipcp_neg_engine *e)
 {
-	return e->ip_up && e->ipcp.fsm.state == IPCP_NEG_ST_OPENED;
+	return ipcp_neg_engine_data_ok(e, IPCP_NEG_PROTO_IP);
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_ip_ok);
+
+/**
+ * ipcp_neg_engine_data_ok - may frames of a data protocol flow?
+ * @e: the engine
+ * @proto: a PPP protocol number
+ *
+ * Return: true if an NCP of the table opens @proto and is up (between its
+ * up and down hooks: for IPCP, ipcp_up() to ipcp_down()).
+ */
+bool ipcp_neg_engine_data_ok(const struct ipcp_neg_engine *e, u16 proto)
+{
+	const struct ipcp_neg_ncp *ncp = ipcp_neg_ncp_by_data(proto);
+
+	return ncp && ncp->up(e);
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_data_ok);
+
+/**
+ * ipcp_neg_engine_phase - the link's phase (RFC 1661 section 3.2)
+ * @e: the engine
+ *
+ * Derived from LCP's state, so it is always consistent with it: Dead
+ * while LCP is Initial, Starting or Closed; Establish while it negotiates
+ * (or waits in Stopped for the peer); Terminate while it is Closing or
+ * Stopping; in Opened, Authenticate, then Network.
+ *
+ * Return: an enum ipcp_neg_phase.
+ */
+u8 ipcp_neg_engine_phase(const struct ipcp_neg_engine *e)
+{
+	switch (e->lcp.fsm.state) {
+	case IPCP_NEG_ST_OPENED:
+		return e->phase;
+	case IPCP_NEG_ST_CLOSING:
+	case IPCP_NEG_ST_STOPPING:
+		return IPCP_NEG_PHASE_TERMINATE;
+	case IPCP_NEG_ST_STOPPED:
+	case IPCP_NEG_ST_REQSENT:
+	case IPCP_NEG_ST_ACKRCVD:
+	case IPCP_NEG_ST_ACKSENT:
+		return IPCP_NEG_PHASE_ESTABLISH;
+	default:
+		return IPCP_NEG_PHASE_DEAD;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_phase);
+
+/**
+ * ipcp_neg_engine_phase_name - the name of an enum ipcp_neg_phase
+ * @phase: any value
+ *
+ * Return: "dead", "establish", "authenticate", "network", "terminate",
+ * or "unknown" for a value out of range.
+ */
+const char *ipcp_neg_engine_phase_name(u8 phase)
+{
+	return phase < IPCP_NEG_PHASE_COUNT ? engine_phase_names[phase] :
+	       "unknown";
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_engine_phase_name);
 
 /**
  * ipcp_neg_engine_reject_proto - tell the peer we do not run a protocol

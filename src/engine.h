@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * One link's PPP control plane: an LCP and an IPCP automaton joined as RFC
- * 1661 wires them (LCP This-Layer-Up is IPCP's Up, LCP This-Layer-Down is
- * IPCP's Down, an LCP Protocol-Reject of IPCP is IPCP's RXJ-, and IPCP's
- * peer_mru follows LCP's).
+ * One link's PPP control plane: LCP and the NCPs of the table in ncp.h
+ * joined as RFC 1661 wires them, in its phases (engine.c): LCP
+ * This-Layer-Up is every NCP's Up, LCP This-Layer-Down their Down, an LCP
+ * Protocol-Reject of an NCP is its RXJ-, and each NCP's peer_mru follows
+ * LCP's.
  *
  * The engine knows no skb, no timer_list and no lock. Its owner (the link
  * glue) serialises every call on one engine, e.g. under the link's
@@ -59,6 +60,16 @@ enum ipcp_neg_pool_empty {
 	IPCP_NEG_POOL_EMPTY_TERMINATE,
 };
 
+/* The link's phase, RFC 1661 section 3.2 (ipcp_neg_engine_phase()) */
+enum ipcp_neg_phase {
+	IPCP_NEG_PHASE_DEAD,
+	IPCP_NEG_PHASE_ESTABLISH,
+	IPCP_NEG_PHASE_AUTHENTICATE,
+	IPCP_NEG_PHASE_NETWORK,
+	IPCP_NEG_PHASE_TERMINATE,
+	IPCP_NEG_PHASE_COUNT
+};
+
 /* Why IPCP or LCP last went down (e->reason) */
 enum ipcp_neg_engine_reason {
 	IPCP_NEG_REASON_NONE,		/* up, or never went down */
@@ -78,9 +89,10 @@ enum ipcp_neg_engine_reason {
 };
 
 /**
- * struct ipcp_neg_engine - one link's LCP and IPCP
+ * struct ipcp_neg_engine - one link's LCP and NCPs
  * @lcp: the LCP (configure @lcp.conf and @lcp.fsm.conf after init)
- * @ipcp: the IPCP (configure @ipcp.conf and @ipcp.fsm.conf after init)
+ * @ipcp: the IPCP, the NCP table's IPCP_NEG_NCP_IPCP (configure
+ *	@ipcp.conf and @ipcp.fsm.conf after init); one member per NCP
  * @ops: the owner's callbacks
  * @pool_empty: enum ipcp_neg_pool_empty, what to do when IPCP finds no
  *	address (default IPCP_NEG_POOL_EMPTY_IPCP_CLOSE)
@@ -89,6 +101,8 @@ enum ipcp_neg_engine_reason {
  * @cause: what is driving the automata now (an enum
  *	ipcp_neg_engine_reason), copied into @reason by the layer callbacks
  * @ip_up: @ops->ipcp_up was called and @ops->ipcp_down not yet
+ * @phase: Authenticate or Network while LCP is Opened (an enum
+ *	ipcp_neg_phase; read it with ipcp_neg_engine_phase())
  * @priv: the owner's pointer
  */
 struct ipcp_neg_engine {
@@ -99,6 +113,7 @@ struct ipcp_neg_engine {
 	u32 reason;
 	u8 cause;
 	bool ip_up;
+	u8 phase;
 	void *priv;
 };
 
@@ -114,6 +129,9 @@ void ipcp_neg_engine_input(struct ipcp_neg_engine *e, u16 proto,
 			   const u8 *pkt, unsigned int len);
 void ipcp_neg_engine_timeout(struct ipcp_neg_engine *e, u16 proto);
 bool ipcp_neg_engine_ip_ok(const struct ipcp_neg_engine *e);
+bool ipcp_neg_engine_data_ok(const struct ipcp_neg_engine *e, u16 proto);
+u8 ipcp_neg_engine_phase(const struct ipcp_neg_engine *e);
+const char *ipcp_neg_engine_phase_name(u8 phase);
 void ipcp_neg_engine_reject_proto(struct ipcp_neg_engine *e, u16 proto,
 				  const u8 *info, unsigned int len);
 const char *ipcp_neg_engine_reason_name(u32 reason);

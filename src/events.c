@@ -16,6 +16,7 @@
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/slab.h>
+#include <kunit/visibility.h>
 
 #include "events.h"
 
@@ -110,3 +111,52 @@ const char *ipcp_neg_event_detach_reason(void)
 #endif
 	return "detach";
 }
+
+/**
+ * ipcp_neg_event_up_next - does IPCP's new outcome call for an up or change?
+ * @ev: the last event sent; on true, the one to send (kind, addresses,
+ *	DNS servers and reason set; the caller sets link_id and client)
+ * @ev_up: an up or change was sent since the last down; set on true
+ * @local: our address now
+ * @peer: the peer's
+ * @dns: the DNS servers now (client: obtained; server: handed out)
+ *
+ * Up after a down (or at first), change when the addresses or DNS servers
+ * differ from the last up or change, nothing when they are the same.
+ *
+ * Return: true if @ev is to be sent.
+ */
+bool ipcp_neg_event_up_next(struct ipcp_neg_event *ev, bool *ev_up,
+			    __be32 local, __be32 peer, const __be32 dns[2])
+{
+	if (*ev_up && ev->local == local && ev->peer == peer &&
+	    ev->dns[0] == dns[0] && ev->dns[1] == dns[1])
+		return false;
+	ev->kind = *ev_up ? IPCP_NEG_EVENT_CHANGE : IPCP_NEG_EVENT_UP;
+	ev->local = local;
+	ev->peer = peer;
+	ev->dns[0] = dns[0];
+	ev->dns[1] = dns[1];
+	ev->reason = "negotiated";
+	*ev_up = true;
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_event_up_next);
+
+/**
+ * ipcp_neg_event_down_next - does IPCP going down call for a down event?
+ * @ev: the last event sent; on true, the down to send, with the addresses
+ *	of the last up or change (the caller sets its reason)
+ * @ev_up: an up or change was sent since the last down; cleared on true
+ *
+ * Return: true if @ev is to be sent: once per up, never without one.
+ */
+bool ipcp_neg_event_down_next(struct ipcp_neg_event *ev, bool *ev_up)
+{
+	if (!*ev_up)
+		return false;
+	*ev_up = false;
+	ev->kind = IPCP_NEG_EVENT_DOWN;
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_event_down_next);

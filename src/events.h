@@ -44,5 +44,8 @@ struct ipcp_neg_event {
 int ipcp_neg_event_send(struct net_device *dev,
 			const struct ipcp_neg_event *ev);
 const char *ipcp_neg_event_detach_reason(void);
+bool ipcp_neg_event_up_next(struct ipcp_neg_event *ev, bool *ev_up,
+			    __be32 local, __be32 peer, const __be32 dns[2]);
+bool ipcp_neg_event_down_next(struct ipcp_neg_event *ev, bool *ev_up);
 
 #endif /* _IPCP_NEG_EVENTS_H */

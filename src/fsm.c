@@ -58,6 +58,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bits.h>
+#include <linux/build_bug.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -67,6 +68,8 @@
 #include <kunit/visibility.h>
 
 #include "compat.h"
+#include <ipcp_neg.h>
+#include <ipcp_neg_names.h>
 #include "proto.h"
 #include "fsm.h"
 #include "opt.h"
@@ -273,18 +276,14 @@ struct fsm_step {
 	const struct fsm_rx *rx;
 };
 
-static const char * const fsm_state_names[IPCP_NEG_ST_COUNT] = {
-	[IPCP_NEG_ST_INITIAL] = "Initial",
-	[IPCP_NEG_ST_STARTING] = "Starting",
-	[IPCP_NEG_ST_CLOSED] = "Closed",
-	[IPCP_NEG_ST_STOPPED] = "Stopped",
-	[IPCP_NEG_ST_CLOSING] = "Closing",
-	[IPCP_NEG_ST_STOPPING] = "Stopping",
-	[IPCP_NEG_ST_REQSENT] = "Req-Sent",
-	[IPCP_NEG_ST_ACKRCVD] = "Ack-Rcvd",
-	[IPCP_NEG_ST_ACKSENT] = "Ack-Sent",
-	[IPCP_NEG_ST_OPENED] = "Opened",
+/* ipcp_neg_names.h lists the states in value order, from 0 */
+#define FSM_STATE_NAME(v, name, rfc)	rfc,
+static const char * const fsm_state_names[] = {
+	IPCP_NEG_STATE_NAMES(FSM_STATE_NAME)
 };
+
+static_assert(ARRAY_SIZE(fsm_state_names) == IPCP_NEG_ST_COUNT);
+static_assert(IPCP_NEG_ST_OPENED == IPCP_NEG_STATE_OPENED);
 
 static const char * const fsm_event_names[IPCP_NEG_EV_COUNT] = {
 	[IPCP_NEG_EV_UP] = "Up",

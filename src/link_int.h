@@ -1,8 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Internals of a link shared by the channel glue (link.c) and its sysfs
- * directory (link_sysfs.c): the link itself, its packet history and the
- * functions the two call in each other.
+ * Internals of a link shared by the files that make it up (link.c lists
+ * them): the link itself, its packet history and the functions they call
+ * in each other.
+ *
+ * Lock order of the module, outermost first (a lock is only ever taken
+ * while holding those above it, never the reverse):
+ *
+ *   RTNL (addr.c)  >  links_mutex (link.c)  >  a pool's lock (addr_pool.c)
+ *   link->lock (BH)  >  a pool's lock  >  link->qlock (BH)
+ *
+ * - links_mutex: the list of links, ids, attach; process context only,
+ *   never held while a link is torn down. attach takes RTNL under it
+ *   (addr_manage), so the netdevice notifier, which runs under RTNL,
+ *   walks the list under RCU instead.
+ * - link->lock (BH): the engine and everything its callbacks touch (the
+ *   fields marked "Protected by lock"); the lease policy (lease.c) takes
+ *   the pool's lock under it.
+ * - link->qlock (BH): the three frame queues and link->dead; taken inside
+ *   link->lock (the engine's xmit queues a packet).
+ * - Addresses and MTU are programmed from a work item, under RTNL and no
+ *   link lock (link_events.c).
+ * - The sysfs directory (link_sysfs.c) takes link->lock only; it goes
+ *   first in teardown, outside any lock (removal waits for running
+ *   show/store calls).
+ * lockdep checks the order at run time; lockdep_assert_held() marks the
+ * functions that need a lock held.
  */
 #ifndef _IPCP_NEG_LINK_INT_H
 #define _IPCP_NEG_LINK_INT_H
@@ -25,6 +48,7 @@
 #include "events.h"
 #include "lease.h"
 #include "link.h"
+#include "ncp.h"
 
 /* Control packets the history keeps, and option bytes kept of each */
 #define IPCP_NEG_HIST_LEN	32
@@ -77,6 +101,21 @@ enum ipcp_neg_link_kobj {
 	IPCP_NEG_LINK_NKOBJS
 };
 
+/* Restart timers of a link: LCP's, then the NCPs' (ncp.h) */
+#define IPCP_NEG_LINK_NTIMERS	(1 + IPCP_NEG_NCP_COUNT)
+
+/**
+ * struct link_timer - one protocol's restart timer
+ * @t: the timer
+ * @proto: whose: LCP or an NCP's control protocol
+ * @link: the link it belongs to
+ */
+struct link_timer {
+	struct timer_list t;
+	u16 proto;
+	struct ipcp_neg_link *link;
+};
+
 /* The address state IPCP wants on the unit */
 struct link_addr {
 	__be32 local;
@@ -100,11 +139,11 @@ struct link_addr {
  * @lock: serialises the engine and the fields marked with it
  * @eng: LCP and IPCP; Protected by lock
  * @want: the address IPCP negotiated; Protected by lock
- * @ip_up: IPv4 may flow (written under lock, read locklessly)
+ * @data_up: bit N set while NCP N of the table (ncp.h) is up: its data
+ *	protocols may flow (written under lock, read locklessly)
  * @lease: the pool the peer's address comes from and the address leased
  *	(lease.h); Protected by lock
- * @lcp_timer: LCP's restart timer
- * @ipcp_timer: IPCP's restart timer
+ * @timer: the restart timers: LCP's, then one per NCP of the table
  * @echo_timer: sends LCP Echo-Requests, declares the link dead when
  *	echo_failures in a row go unanswered (a fallback for hang-up
  *	detection)
@@ -164,10 +203,9 @@ struct ipcp_neg_link {
 	spinlock_t lock;		/* serialises the engine */
 	struct ipcp_neg_engine eng;
 	struct link_addr want;
-	bool ip_up;
+	unsigned long data_up;
 	struct ipcp_neg_lease lease;
-	struct timer_list lcp_timer;
-	struct timer_list ipcp_timer;
+	struct link_timer timer[IPCP_NEG_LINK_NTIMERS];
 	struct timer_list echo_timer;
 	__be32 handed[IPCP_NEG_IPCP_O_COUNT];
 	__be32 neg_addr;
@@ -211,6 +249,41 @@ struct ipcp_neg_link {
 	struct ipcp_neg_hist hist;
 };
 
+/* Room in front of the frames we build, and asked of pppN for UPPER */
+#define IPCP_NEG_LINK_HEADROOM	32
+
+/* Every work item of every link (link.c) */
+extern struct workqueue_struct *ipcp_neg_link_wq;
+
+/* link_data.c */
+void ipcp_neg_link_data_init(struct ipcp_neg_link *link);
+int ipcp_neg_link_data_register(struct ipcp_neg_link *link);
+void ipcp_neg_link_send_ctl(struct ipcp_neg_link *link, u16 proto, u8 code,
+			    u8 id, const u8 *data, unsigned int len);
+void ipcp_neg_link_data_close(struct ipcp_neg_link *link);
+void ipcp_neg_link_data_stop(struct ipcp_neg_link *link);
+
+/* link_engine.c */
+void ipcp_neg_link_engine_init(struct ipcp_neg_link *link,
+			       const struct ipcp_neg_link_conf *c);
+void ipcp_neg_link_echo_start(struct ipcp_neg_link *link);
+void ipcp_neg_link_timers_shutdown(struct ipcp_neg_link *link);
+
+/* link_events.c */
+void ipcp_neg_link_addr_work(struct work_struct *w);
+void ipcp_neg_link_event_down(struct ipcp_neg_link *link);
+
+/* link_hup.c */
+bool ipcp_neg_link_hung_up(struct ipcp_neg_link *link);
+int ipcp_neg_link_watch(struct ipcp_neg_link *link, struct file *bridge);
+void ipcp_neg_link_unwatch(struct ipcp_neg_link *link);
+
+/* link_files.c */
+struct net_device *
+ipcp_neg_link_check_files(struct ipcp_neg_link *link,
+			  struct file *files[IPCP_NEG_LINK_NFILES]);
+
+/* link_sysfs.c */
 void ipcp_neg_link_sysfs_init(void);
 int ipcp_neg_link_sysfs_add(struct ipcp_neg_link *link);
 void ipcp_neg_link_sysfs_del(struct ipcp_neg_link *link);

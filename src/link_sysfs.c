@@ -19,6 +19,7 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/build_bug.h>
 #include <linux/capability.h>
 #include <linux/inet.h>
 #include <linux/kernel.h>
@@ -30,6 +31,7 @@
 #include <linux/timekeeping.h>
 #include <kunit/visibility.h>
 #include <net/net_namespace.h>
+#include <ipcp_neg_names.h>
 
 #include "compat.h"
 #include "addr_pool.h"
@@ -77,19 +79,13 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_add);
 
 /* The history: decoding */
 
+/* ipcp_neg_names.h lists the codes in value order, from 1 */
+#define HIST_CODE(v, suffix, name, lcp_only)	name,
 static const char * const hist_codes[] = {
-	[IPCP_NEG_CONFREQ] = "Configure-Request",
-	[IPCP_NEG_CONFACK] = "Configure-Ack",
-	[IPCP_NEG_CONFNAK] = "Configure-Nak",
-	[IPCP_NEG_CONFREJ] = "Configure-Reject",
-	[IPCP_NEG_TERMREQ] = "Terminate-Request",
-	[IPCP_NEG_TERMACK] = "Terminate-Ack",
-	[IPCP_NEG_CODEREJ] = "Code-Reject",
-	[IPCP_NEG_PROTREJ] = "Protocol-Reject",
-	[IPCP_NEG_ECHOREQ] = "Echo-Request",
-	[IPCP_NEG_ECHOREP] = "Echo-Reply",
-	[IPCP_NEG_DISCREQ] = "Discard-Request",
+	"?", IPCP_NEG_CODE_NAMES(HIST_CODE)
 };
+
+static_assert(ARRAY_SIZE(hist_codes) == IPCP_NEG_DISCREQ + 1);
 
 /* A line under construction; scnprintf() keeps it within @size */
 struct hist_line {
@@ -818,18 +814,13 @@ ATTRIBUTE_GROUPS(ls_top);
 
 /* state/ */
 
-static const char * const ls_state_names[IPCP_NEG_ST_COUNT] = {
-	[IPCP_NEG_ST_INITIAL] = "initial",
-	[IPCP_NEG_ST_STARTING] = "starting",
-	[IPCP_NEG_ST_CLOSED] = "closed",
-	[IPCP_NEG_ST_STOPPED] = "stopped",
-	[IPCP_NEG_ST_CLOSING] = "closing",
-	[IPCP_NEG_ST_STOPPING] = "stopping",
-	[IPCP_NEG_ST_REQSENT] = "req-sent",
-	[IPCP_NEG_ST_ACKRCVD] = "ack-rcvd",
-	[IPCP_NEG_ST_ACKSENT] = "ack-sent",
-	[IPCP_NEG_ST_OPENED] = "opened",
+/* ipcp_neg_names.h lists the states in value order, from 0 */
+#define LS_STATE_NAME(v, name, rfc)	name,
+static const char * const ls_state_names[] = {
+	IPCP_NEG_STATE_NAMES(LS_STATE_NAME)
 };
+
+static_assert(ARRAY_SIZE(ls_state_names) == IPCP_NEG_ST_COUNT);
 
 /**
  * struct ls_snap - a link's state, read at once under its lock

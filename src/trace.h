@@ -13,50 +13,24 @@
 
 #include <linux/tracepoint.h>
 
+#include <ipcp_neg_names.h>
+
 #include "compat.h"
-#include "fsm.h"
-#include "proto.h"
 
-/* The automaton's states, named as sysfs state/lcp and state/ipcp do */
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_INITIAL);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_STARTING);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_CLOSED);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_STOPPED);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_CLOSING);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_STOPPING);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_REQSENT);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_ACKRCVD);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_ACKSENT);
-TRACE_DEFINE_ENUM(IPCP_NEG_ST_OPENED);
-
-/* An automaton state, named as sysfs state/lcp and state/ipcp name it */
+/*
+ * An automaton state, named as sysfs state/lcp and state/ipcp name it,
+ * and a control packet code, named as the packet history names it
+ * (ipcp_neg_names.h); a last symbol closes each list
+ */
+#define IPCP_NEG_TRACE_STATE(v, name, rfc)	{ v, name },
 #define ipcp_neg_trace_state(st)					\
-	__print_symbolic(st,						\
-			 { IPCP_NEG_ST_INITIAL,	"initial" },		\
-			 { IPCP_NEG_ST_STARTING, "starting" },		\
-			 { IPCP_NEG_ST_CLOSED,	"closed" },		\
-			 { IPCP_NEG_ST_STOPPED,	"stopped" },		\
-			 { IPCP_NEG_ST_CLOSING,	"closing" },		\
-			 { IPCP_NEG_ST_STOPPING, "stopping" },		\
-			 { IPCP_NEG_ST_REQSENT,	"req-sent" },		\
-			 { IPCP_NEG_ST_ACKRCVD,	"ack-rcvd" },		\
-			 { IPCP_NEG_ST_ACKSENT,	"ack-sent" },		\
-			 { IPCP_NEG_ST_OPENED,	"opened" })
+	__print_symbolic(st, IPCP_NEG_STATE_NAMES(IPCP_NEG_TRACE_STATE)	\
+			 { 255, "?" })
 
-/* A control packet code, named as the packets history names it */
+#define IPCP_NEG_TRACE_CODE(v, suffix, name, lcp_only)	{ v, name },
 #define ipcp_neg_trace_code(code)					\
-	__print_symbolic(code,						\
-			 { IPCP_NEG_CONFREQ, "Configure-Request" },	\
-			 { IPCP_NEG_CONFACK, "Configure-Ack" },		\
-			 { IPCP_NEG_CONFNAK, "Configure-Nak" },		\
-			 { IPCP_NEG_CONFREJ, "Configure-Reject" },	\
-			 { IPCP_NEG_TERMREQ, "Terminate-Request" },	\
-			 { IPCP_NEG_TERMACK, "Terminate-Ack" },		\
-			 { IPCP_NEG_CODEREJ, "Code-Reject" },		\
-			 { IPCP_NEG_PROTREJ, "Protocol-Reject" },	\
-			 { IPCP_NEG_ECHOREQ, "Echo-Request" },		\
-			 { IPCP_NEG_ECHOREP, "Echo-Reply" },		\
-			 { IPCP_NEG_DISCREQ, "Discard-Request" })
+	__print_symbolic(code, IPCP_NEG_CODE_NAMES(IPCP_NEG_TRACE_CODE)	\
+			 { 0, "?" })
 
 /*
  * ipcp_neg_fsm_state - an automaton changed state

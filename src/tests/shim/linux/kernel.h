@@ -7,6 +7,7 @@
 
 #include <linux/bits.h>
 #include <linux/bug.h>
+#include <linux/build_bug.h>
 #include <linux/container_of.h>
 #include <linux/minmax.h>
 #include <linux/printk.h>
