@@ -212,17 +212,17 @@ void fuzz_check_tx(const struct ipcp_neg_fsm *f, u16 proto, u8 code, u8 id,
 /**
  * fuzz_check_fsm - check an automaton between two operations
  * @f: the automaton
- * @t: what the harness saw of it
+ * @armed: the harness saw its restart timer armed
  *
  * The state is valid and the restart timer is armed exactly in the states
  * that run it.
  */
-void fuzz_check_fsm(const struct ipcp_neg_fsm *f, const struct fuzz_track *t)
+void fuzz_check_fsm(const struct ipcp_neg_fsm *f, bool armed)
 {
 	if (f->state >= IPCP_NEG_ST_COUNT)
 		fuzz_fail("%s: state %u", f->ops->name, f->state);
-	if (t->timer != fuzz_timer_runs(f->state))
+	if (armed != fuzz_timer_runs(f->state))
 		fuzz_fail("%s: timer %s in %s", f->ops->name,
-			  t->timer ? "armed" : "stopped",
+			  armed ? "armed" : "stopped",
 			  ipcp_neg_fsm_state_name(f->state));
 }

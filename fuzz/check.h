@@ -43,8 +43,7 @@ struct fuzz_track {
 
 void fuzz_check_tx(const struct ipcp_neg_fsm *f, u16 proto, u8 code, u8 id,
 		   const u8 *data, unsigned int len, u32 our_magic);
-void fuzz_check_fsm(const struct ipcp_neg_fsm *f,
-		    const struct fuzz_track *t);
+void fuzz_check_fsm(const struct ipcp_neg_fsm *f, bool armed);
 bool fuzz_timer_runs(u8 state);
 
 #endif

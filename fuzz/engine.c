@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Fuzz target engine: two engines (src/engine.c, with src/fsm.c, lcp.c,
- * ipcp.c) back to back. What one transmits is queued for the other; the
+ * ipcp.c) back to back, joined by the pair harness the KUnit suite and the
+ * benchmarks use too (src/tests/pair.c). What one transmits is queued for
+ * the other; the
  * input decides what is delivered, dropped, duplicated, corrupted or
  * reordered, injects raw packets into either side, fires restart timers
  * and drives the owner's calls (start, stop, lower_down, renegotiate,
@@ -62,9 +64,8 @@
 #include "addr_pool.h"
 #include "check.h"
 #include "engine.h"
-#include "lease.h"
-#include "params.h"
 #include "shim.h"
+#include "tests/pair.h"
 
 /* Header bytes 0 and 1: IPCP */
 #define CF_CLIENT	BIT(0)
@@ -94,7 +95,6 @@
 #define POOL_FIRST	ADDR(10, 0, 0, 1)	/* A's local address */
 #define POOL_LAST	ADDR(10, 0, 0, 7)
 #define POOL_ONE	ADDR(10, 0, 0, 8)	/* overflow, one-address */
-#define QLEN		32
 #define PUMP_STEPS	2000
 #define PUMP_TIMERS	64
 
@@ -102,74 +102,28 @@ enum { ASSIGN_NONE, ASSIGN_POOL, ASSIGN_ONE, ASSIGN_FAIL };
 
 static const u16 lf_mru[] = { 0, 1492, 296, 100 };
 
-struct pkt {
-	u16 proto;
-	u16 len;
-	u8 data[FUZZ_MAX_PKT];
-};
-
-/**
- * struct side - one engine and what its owner keeps
- * @e: the engine
- * @t: restart timers, LCP and IPCP
- * @ip_up: between ipcp_up() and ipcp_down()
- * @finished: finished() was called
- * @assign_mode: ASSIGN_*
- * @lease: the link's lease (src/lease.h)
- * @q: packets on their way to this side, a ring from @qhead
- * @qhead: the first
- * @qlen: how many
- */
-struct side {
-	struct ipcp_neg_engine e;
-	struct fuzz_track t[2];
-	bool ip_up;
-	bool finished;
-	u8 assign_mode;
-	struct ipcp_neg_lease lease;
-	struct pkt *q;
-	unsigned int qhead;
-	unsigned int qlen;
-};
+_Static_assert(IPCP_NEG_PAIR_PKT == FUZZ_MAX_PKT, "the pair's packets");
 
 static struct {
-	struct side s[2];
+	u8 assign_mode[2];		/* ASSIGN_*, by side */
 	struct ipcp_neg_pool *pool;	/* POOL_FIRST-POOL_LAST, then one */
 	struct ipcp_neg_pool *one;	/* POOL_ONE */
 	u32 assign_fail;
 	unsigned int assign_calls;
+	u64 pump_t0;
 	bool live;
-	struct pkt in;
+	struct ipcp_neg_pair_pkt in;
 } h;
+
+/* The two engines (src/tests/pair.c), outside h: its queues are large */
+static struct ipcp_neg_pair pair;
 
 /* owned by the initial user namespace: its pools are not bounded */
 static struct net fuzz_net = { .user_ns = &init_user_ns };
 
-/*
- * params.c (module parameters) is not built here; the pool code asks for
- * this bound only for a namespace that fuzz_net is not
- */
-unsigned int ipcp_neg_param_userns_pool_addrs(void)
+static unsigned int side_idx(const struct ipcp_neg_pair_side *s)
 {
-	return IPCP_NEG_USERNS_POOL_ADDRS_DEFAULT;
-}
-
-/* The queues, outside h: cleared by setting their lengths to 0 */
-static struct pkt queues[2][QLEN];
-
-static struct side *side_of(struct ipcp_neg_engine *e)
-{
-	return container_of(e, struct side, e);
-}
-
-static struct side *peer_of(struct side *s)
-{
-	return s == &h.s[0] ? &h.s[1] : &h.s[0];
-}
-
-static struct pkt *q_at(struct side *s, unsigned int i)
-{
-	return &s->q[(s->qhead + i) % QLEN];
+	return s - pair.s;
 }
 
 static struct ipcp_neg_fsm *fsm_of(struct ipcp_neg_engine *e, u16 proto)
@@ -177,45 +131,34 @@ static struct ipcp_neg_fsm *fsm_of(struct ipcp_neg_engine *e, u16 proto)
 	return proto == IPCP_NEG_PROTO_LCP ? &e->lcp.fsm : &e->ipcp.fsm;
 }
 
-static unsigned int proto_idx(u16 proto)
-{
-	return proto != IPCP_NEG_PROTO_LCP;
-}
+/* ---- the pair's hooks ---- */
 
-/* ---- the owner's callbacks ---- */
-
-static void h_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
-		   const u8 *data, unsigned int len)
+/* Every packet is checked, then queued for the peer */
+static void h_tx(struct ipcp_neg_pair_side *from,
+		 const struct ipcp_neg_pair_pkt *p)
 {
-	struct side *to = peer_of(side_of(e));
+	struct ipcp_neg_engine *e = &from->e;
 	u32 magic = e->lcp.got.neg_magic ? e->lcp.got.magic : 0;
-	struct pkt *p;
 
-	fuzz_check_tx(fsm_of(e, proto), proto, code, id, data, len, magic);
-	if (to->qlen == QLEN)
-		return;				/* lost */
-	p = q_at(to, to->qlen++);
-	p->proto = proto;
-	p->len = IPCP_NEG_HDRLEN + len;
-	p->data[0] = code;
-	p->data[1] = id;
-	put_unaligned_be16(p->len, p->data + 2);
-	if (len)
-		memcpy(p->data + IPCP_NEG_HDRLEN, data, len);
+	fuzz_check_tx(fsm_of(e, p->proto), p->proto, p->data[0], p->data[1],
+		      p->data + IPCP_NEG_HDRLEN, p->len - IPCP_NEG_HDRLEN,
+		      magic);
+	ipcp_neg_pair_enqueue(ipcp_neg_pair_peer(from), p);
 }
 
-static void h_timer_start(struct ipcp_neg_engine *e, u16 proto,
-			  unsigned int ms)
+/* Fed from a block of its exact size, framed for the packet oracle */
+static void feed(struct ipcp_neg_pair_side *s,
+		 const struct ipcp_neg_pair_pkt *p)
 {
-	struct fuzz_track *t = &side_of(e)->t[proto_idx(proto)];
+	u8 *pkt = fuzz_dup(p->data, p->len);
 
-	t->timer = true;
-	t->ms = ms;
-}
-
-static void h_timer_stop(struct ipcp_neg_engine *e, u16 proto)
-{
-	side_of(e)->t[proto_idx(proto)].timer = false;
+	fuzz_log(" rx %c %04x code %u id %u len %u", side_idx(s) ? 'B' : 'A',
+		 p->proto, p->len ? pkt[0] : 0, p->len > 1 ? pkt[1] : 0,
+		 p->len);
+	fuzz_rx_begin(p->proto, pkt, p->len);
+	ipcp_neg_engine_input(&s->e, p->proto, pkt, p->len);
+	fuzz_rx_end();
+	free(pkt);
 }
 
 static bool addr_ok_or_0(__be32 a)
@@ -223,17 +166,16 @@ static bool addr_ok_or_0(__be32 a)
 	return !a || ipcp_neg_ipcp_addr_ok(a);
 }
 
-static void h_ipcp_up(struct ipcp_neg_engine *e)
+/* The pair checks the pairing and a server's lease; the rest here */
+static void h_up(struct ipcp_neg_pair_side *s)
 {
-	struct side *s = side_of(e);
+	struct ipcp_neg_engine *e = &s->e;
 	const struct ipcp_neg_ipcp *ip = &e->ipcp;
 	int i;
 
-	FUZZ_ASSERT(!s->ip_up);
 	FUZZ_ASSERT(ip->fail == IPCP_NEG_IPCP_FAIL_NONE);
 	FUZZ_ASSERT(e->lcp.fsm.state == IPCP_NEG_ST_OPENED);
 	FUZZ_ASSERT(!ip->local || ip->local != ip->peer);
-	s->ip_up = true;
 	if (ip->conf.role == IPCP_NEG_IPCP_CLIENT) {
 		FUZZ_ASSERT(ipcp_neg_ipcp_addr_ok(ip->local));
 		for (i = IPCP_NEG_IPCP_O_DNS1; i < IPCP_NEG_IPCP_O_COUNT; i++)
@@ -242,55 +184,19 @@ static void h_ipcp_up(struct ipcp_neg_engine *e)
 	}
 	FUZZ_ASSERT(ipcp_neg_ipcp_addr_ok(ip->peer));
 	FUZZ_ASSERT(ip->peer != ip->conf.local);
-	if (ip->conf.remote)
-		FUZZ_ASSERT(ip->peer == ip->conf.remote);
-	else if (s->assign_mode != ASSIGN_NONE)
-		FUZZ_ASSERT(ip->peer == s->lease.addr);
 }
 
-static void h_ipcp_down(struct ipcp_neg_engine *e)
+/* The assign() calls the input makes fail */
+static bool h_refuse(struct ipcp_neg_pair_side *s)
 {
-	struct side *s = side_of(e);
-
-	FUZZ_ASSERT(s->ip_up);
-	s->ip_up = false;
-	ipcp_neg_lease_drop(&s->lease);
+	return h.assign_fail & BIT(h.assign_calls++ % 32);
 }
 
-static void h_finished(struct ipcp_neg_engine *e)
-{
-	side_of(e)->finished = true;
-}
-
-/* src/link.c's assign(), with the failures the input asks for */
-static int h_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
-{
-	struct side *s = side_of(e);
-	unsigned int n = h.assign_calls++;
-
-	if (s->assign_mode == ASSIGN_FAIL || (h.assign_fail & BIT(n % 32)))
-		return -ENOSPC;
-	return ipcp_neg_lease_assign(&s->lease, wanted, e->ipcp.conf.local,
-				     out);
-}
-
-static const struct ipcp_neg_engine_ops h_ops = {
-	.xmit = h_xmit,
-	.timer_start = h_timer_start,
-	.timer_stop = h_timer_stop,
-	.ipcp_up = h_ipcp_up,
-	.ipcp_down = h_ipcp_down,
-	.finished = h_finished,
-	.assign = h_assign,
-};
-
-static const struct ipcp_neg_engine_ops h_ops_fixed = {
-	.xmit = h_xmit,
-	.timer_start = h_timer_start,
-	.timer_stop = h_timer_stop,
-	.ipcp_up = h_ipcp_up,
-	.ipcp_down = h_ipcp_down,
-	.finished = h_finished,
+static const struct ipcp_neg_pair_ops h_ops = {
+	.tx = h_tx,
+	.rx = feed,
+	.up = h_up,
+	.refuse = h_refuse,
 };
 
 /* ---- set-up ---- */
@@ -308,7 +214,7 @@ static void conf_fsm(struct ipcp_neg_fsm *f, u8 ff)
 	f->conf.max_terminate = ff >> 4 & 3;
 }
 
-static void conf_ipcp(struct side *s, u8 cf, bool a)
+static void conf_ipcp(struct ipcp_neg_pair_side *s, u8 cf, bool a)
 {
 	struct ipcp_neg_ipcp_conf *c = &s->e.ipcp.conf;
 
@@ -325,7 +231,7 @@ static void conf_ipcp(struct side *s, u8 cf, bool a)
 	}
 }
 
-static void conf_lcp(struct side *s, u8 lf)
+static void conf_lcp(struct ipcp_neg_pair_side *s, u8 lf)
 {
 	struct ipcp_neg_lcp_conf *c = &s->e.lcp.conf;
 
@@ -363,10 +269,7 @@ static void pools_new(void)
 
 static void pools_free(void)
 {
-	int i;
-
-	for (i = 0; i < 2; i++)
-		ipcp_neg_lease_uninit(&h.s[i].lease);
+	ipcp_neg_pair_uninit(&pair);
 	FUZZ_ASSERT(!ipcp_neg_pool_delete(&fuzz_net, "pool"));
 	FUZZ_ASSERT(!ipcp_neg_pool_delete(&fuzz_net, "one"));
 	ipcp_neg_pool_put(h.pool);
@@ -382,35 +285,31 @@ static void check_pools(void)
 	ipcp_neg_pool_usage(h.pool, &total, &used);
 	ipcp_neg_pool_usage(h.one, &total, &used_one);
 	FUZZ_ASSERT(used + used_one ==
-		    !!h.s[0].lease.addr + !!h.s[1].lease.addr);
+		    !!pair.s[0].lease.addr + !!pair.s[1].lease.addr);
 }
 
-static void setup_lease(struct side *s)
+/* A's or B's engine, with a lease on the pool its address source says */
+static void setup_side(unsigned int i, u8 cf, u8 lf, u8 ff)
 {
+	struct ipcp_neg_pair_side *s = &pair.s[i];
 	struct ipcp_neg_pool *p = NULL;
 
-	if (s->assign_mode == ASSIGN_POOL)
+	h.assign_mode[i] = (lf & LF_ASSIGN) >> 5;
+	if (h.assign_mode[i] == ASSIGN_POOL)
 		p = h.pool;
-	else if (s->assign_mode == ASSIGN_ONE)
+	else if (h.assign_mode[i] == ASSIGN_ONE)
 		p = h.one;
 	if (p)
 		ipcp_neg_pool_hold(p);
-	ipcp_neg_lease_init(&s->lease, p);
-}
-
-static void setup_side(struct side *s, u8 cf, u8 lf, u8 ff, bool a)
-{
-	s->assign_mode = (lf & LF_ASSIGN) >> 5;
-	setup_lease(s);
-	ipcp_neg_engine_init(&s->e, s->assign_mode ? &h_ops : &h_ops_fixed,
-			     cf & CF_CLIENT ? IPCP_NEG_IPCP_CLIENT :
-					      IPCP_NEG_IPCP_SERVER, NULL);
-	conf_ipcp(s, cf, a);
+	/* ASSIGN_NONE and ASSIGN_FAIL: a lease with no pool, as link.c's */
+	ipcp_neg_pair_side_init(s, cf & CF_CLIENT ? IPCP_NEG_IPCP_CLIENT :
+				IPCP_NEG_IPCP_SERVER, p);
+	conf_ipcp(s, cf, !i);
 	conf_lcp(s, lf);
 	conf_fsm(&s->e.lcp.fsm, ff);
 	conf_fsm(&s->e.ipcp.fsm, ff);
 	if (h.live)	/* distinct magic numbers: no false loopback */
-		s->e.lcp.magic_next = a ? 0x1000 : 0x2000;
+		s->e.lcp.magic_next = i ? 0x2000 : 0x1000;
 }
 
 static void setup(struct fuzz_in *in)
@@ -438,126 +337,59 @@ static void setup(struct fuzz_in *in)
 		mf = 0;
 	}
 	fuzz_random_seed(tape, tape[2] ^ tape[3]);
-	for (i = 0; i < 2; i++) {
-		h.s[i].q = queues[i];
-		setup_side(&h.s[i], cf[i], lf[i], ff, !i);
-	}
+	ipcp_neg_pair_init(&pair, &h_ops, NULL);
+	for (i = 0; i < 2; i++)
+		setup_side(i, cf[i], lf[i], ff);
 	fuzz_kmem_fail_pattern(mf & MF_KMEM ? kmem : 0);
 	if (!(mf & MF_NO_START_A))
-		ipcp_neg_engine_start(&h.s[0].e);
+		ipcp_neg_engine_start(&pair.s[0].e);
 	if (!(mf & MF_NO_START_B))
-		ipcp_neg_engine_start(&h.s[1].e);
+		ipcp_neg_engine_start(&pair.s[1].e);
 }
 
 /* ---- operations ---- */
 
-static void feed(struct side *s, const struct pkt *p)
+static void q_dup(struct ipcp_neg_pair_side *s)
 {
-	u8 *pkt = fuzz_dup(p->data, p->len);
+	struct ipcp_neg_pair_pkt *p = ipcp_neg_pair_peek(s, 0);
 
-	fuzz_log(" rx %c %04x code %u id %u len %u", s == h.s ? 'A' : 'B',
-		 p->proto, p->len ? pkt[0] : 0, p->len > 1 ? pkt[1] : 0,
-		 p->len);
-	fuzz_rx_begin(p->proto, pkt, p->len);
-	ipcp_neg_engine_input(&s->e, p->proto, pkt, p->len);
-	fuzz_rx_end();
-	free(pkt);
+	if (p && s->qlen < IPCP_NEG_PAIR_QLEN)
+		ipcp_neg_pair_enqueue(s, p);
 }
 
-static void q_pop(struct side *s)
-{
-	if (!s->qlen)
-		return;
-	s->qhead = (s->qhead + 1) % QLEN;
-	s->qlen--;
-}
-
-static bool deliver(struct side *s)
-{
-	struct pkt *p = q_at(s, 0);
-
-	if (!s->qlen)
-		return false;
-	h.in.proto = p->proto;
-	h.in.len = p->len;
-	memcpy(h.in.data, p->data, p->len);
-	q_pop(s);
-	feed(s, &h.in);
-	return true;
-}
-
-static void q_dup(struct side *s)
-{
-	struct pkt *p = q_at(s, 0), *d = q_at(s, s->qlen);
-
-	if (!s->qlen || s->qlen == QLEN)
-		return;
-	s->qlen++;
-	d->proto = p->proto;
-	d->len = p->len;
-	memcpy(d->data, p->data, p->len);
-}
-
-static void q_swap(struct side *s)
-{
-	struct pkt *a = q_at(s, 0), *b = q_at(s, 1);
-
-	if (s->qlen < 2)
-		return;
-	h.in = *a;
-	*a = *b;
-	*b = h.in;
-}
-
-static void q_corrupt(struct side *s, struct fuzz_in *in)
+static void q_corrupt(struct ipcp_neg_pair_side *s, struct fuzz_in *in)
 {
 	u8 pos = fuzz_u8(in), x = fuzz_u8(in);
-	struct pkt *p = q_at(s, 0);
+	struct ipcp_neg_pair_pkt *p = ipcp_neg_pair_peek(s, 0);
 
-	if (s->qlen && p->len)
+	if (p && p->len)
 		p->data[pos % p->len] ^= x;
 }
 
-static bool fire(struct side *s, unsigned int i, bool spurious)
+static void fire(struct ipcp_neg_pair_side *s, unsigned int t, bool spurious)
 {
-	static const u16 protos[] = { IPCP_NEG_PROTO_LCP, IPCP_NEG_PROTO_IPCP };
-
-	if (!s->t[i].timer && !spurious)
-		return false;
-	s->t[i].timer = false;
-	ipcp_neg_engine_timeout(&s->e, protos[i]);
-	return true;
+	if (s->armed[t] || spurious)
+		ipcp_neg_pair_expire(s, t);
 }
 
-/* The first armed timer of either side expires */
-static bool fire_any(void)
+static bool pump_done(const struct ipcp_neg_pair *p)
 {
-	int i;
-
-	for (i = 0; i < 4; i++)
-		if (fire(&h.s[i / 2], i % 2, false))
-			return true;
-	return false;
+	return p->timeouts - h.pump_t0 > PUMP_TIMERS;
 }
 
+/* Deliver everything, firing timers when idle, bounded */
 static void pump(void)
 {
-	unsigned int steps, timers = 0;
-
-	for (steps = 0; steps < PUMP_STEPS; steps++) {
-		if (deliver(&h.s[steps % 2]) || deliver(&h.s[1 - steps % 2]))
-			continue;
-		if (timers++ == PUMP_TIMERS || !fire_any())
-			break;
-	}
+	h.pump_t0 = pair.timeouts;
+	ipcp_neg_pair_run(&pair, PUMP_STEPS, pump_done);
 }
 
-static void inject(struct side *s, struct fuzz_in *in, u8 arg)
+static void inject(struct ipcp_neg_pair_side *s, struct fuzz_in *in, u8 arg)
 {
 	static const u16 protos[] = {
 		IPCP_NEG_PROTO_LCP, IPCP_NEG_PROTO_IPCP, IPCP_NEG_PROTO_IP
 	};
-	struct pkt *p = &h.in;
+	struct ipcp_neg_pair_pkt *p = &h.in;
 	unsigned int len;
 
 	p->proto = (arg & 3) < 3 ? protos[arg & 3] : fuzz_u16(in);
@@ -575,7 +407,7 @@ static void inject(struct side *s, struct fuzz_in *in, u8 arg)
 	feed(s, p);
 }
 
-static void reject_proto(struct side *s, struct fuzz_in *in)
+static void reject_proto(struct ipcp_neg_pair_side *s, struct fuzz_in *in)
 {
 	u16 proto = fuzz_u16(in);
 	unsigned int len = fuzz_u16(in) % 2048;
@@ -589,23 +421,22 @@ static void reject_proto(struct side *s, struct fuzz_in *in)
 	free(info);
 }
 
-static void lower_down(struct side *s, u8 arg)
+static void lower_down(struct ipcp_neg_pair_side *s, u8 arg)
 {
 	ipcp_neg_engine_lower_down(&s->e);
 	if (!(arg & 1))
 		return;
-	ipcp_neg_engine_lower_down(&peer_of(s)->e);
-	h.s[0].qlen = 0;
-	h.s[1].qlen = 0;
+	ipcp_neg_engine_lower_down(&ipcp_neg_pair_peer(s)->e);
+	ipcp_neg_pair_flush(&pair);
 }
 
-static void op_run(struct side *s, u8 op, struct fuzz_in *in)
+static void op_run(struct ipcp_neg_pair_side *s, u8 op, struct fuzz_in *in)
 {
 	u8 arg = op >> 4 & 7;
 
 	switch (op & 0x0f) {
 	case 2:
-		q_pop(s);
+		ipcp_neg_pair_drop(s);
 		break;
 	case 3:
 		q_dup(s);
@@ -641,42 +472,42 @@ static void op_run(struct side *s, u8 op, struct fuzz_in *in)
 		reject_proto(s, in);
 		break;
 	case 14:
-		q_swap(s);
+		ipcp_neg_pair_swap(s, 0, 1);
 		break;
 	default:
-		deliver(s);
+		ipcp_neg_pair_deliver(s);
 	}
 }
 
 /* Liveness mode: only the order of delivery is the input's */
-static void op_live(struct side *s)
+static void op_live(struct ipcp_neg_pair_side *s)
 {
-	if (!deliver(s) && !deliver(peer_of(s)))
-		fire_any();
+	pair.turn = side_idx(s);
+	ipcp_neg_pair_step(&pair);
 }
 
 /* ---- checks ---- */
 
 static void trace(u8 op)
 {
-	const struct ipcp_neg_engine *a = &h.s[0].e, *b = &h.s[1].e;
+	const struct ipcp_neg_engine *a = &pair.s[0].e, *b = &pair.s[1].e;
 
 	fuzz_log("op %02x: A %s/%s, B %s/%s, queued %u/%u", op,
 		 ipcp_neg_fsm_state_name(a->lcp.fsm.state),
 		 ipcp_neg_fsm_state_name(a->ipcp.fsm.state),
 		 ipcp_neg_fsm_state_name(b->lcp.fsm.state),
 		 ipcp_neg_fsm_state_name(b->ipcp.fsm.state),
-		 h.s[0].qlen, h.s[1].qlen);
+		 pair.s[0].qlen, pair.s[1].qlen);
 }
 
-static void check_side(struct side *s)
+static void check_side(struct ipcp_neg_pair_side *s)
 {
 	struct ipcp_neg_engine *e = &s->e;
 	bool lcp_open = e->lcp.fsm.state == IPCP_NEG_ST_OPENED;
 
-	fuzz_check_fsm(&e->lcp.fsm, &s->t[0]);
-	fuzz_check_fsm(&e->ipcp.fsm, &s->t[1]);
-	FUZZ_ASSERT(s->ip_up == e->ip_up);
+	fuzz_check_fsm(&e->lcp.fsm, s->armed[IPCP_NEG_PAIR_T_LCP]);
+	fuzz_check_fsm(&e->ipcp.fsm, s->armed[IPCP_NEG_PAIR_T_IPCP]);
+	FUZZ_ASSERT((s->ups != s->downs) == e->ip_up);
 	FUZZ_ASSERT(e->ip_up == (e->ipcp.fsm.state == IPCP_NEG_ST_OPENED));
 	FUZZ_ASSERT(ipcp_neg_engine_ip_ok(e) == e->ip_up);
 	FUZZ_ASSERT(lcp_open == (e->ipcp.fsm.state >= IPCP_NEG_ST_CLOSED));
@@ -687,9 +518,21 @@ static void check_side(struct side *s)
 	FUZZ_ASSERT(strcmp(ipcp_neg_engine_reason_name(e->reason), "?"));
 }
 
+/*
+ * Both sides, and what the pair saw: ipcp_up()/ipcp_down() in turn, a
+ * server up with the address it holds, no packet over FUZZ_MAX_PKT
+ */
+static void check_pair(void)
+{
+	check_side(&pair.s[0]);
+	check_side(&pair.s[1]);
+	FUZZ_ASSERT(!pair.errors);
+	FUZZ_ASSERT(!pair.too_long);
+}
+
 static void check_live(void)
 {
-	const struct ipcp_neg_engine *a = &h.s[0].e, *b = &h.s[1].e;
+	const struct ipcp_neg_engine *a = &pair.s[0].e, *b = &pair.s[1].e;
 	u16 mru = b->lcp.conf.mru;
 	int i;
 
@@ -717,27 +560,25 @@ static void check_live(void)
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct fuzz_in in;
-	struct side *s;
+	struct ipcp_neg_pair_side *s;
 	u8 op;
 
 	fuzz_start(&in, data, size);
 	setup(&in);
 	while (in.left) {
 		op = fuzz_u8(&in);
-		s = &h.s[op >> 7];
+		s = &pair.s[op >> 7];
 		if (h.live)
 			op_live(s);
 		else
 			op_run(s, op, &in);
 		trace(op);
-		check_side(&h.s[0]);
-		check_side(&h.s[1]);
+		check_pair();
 		check_pools();
 	}
 	if (h.live) {
 		pump();
-		check_side(&h.s[0]);
-		check_side(&h.s[1]);
+		check_pair();
 		check_live();
 	}
 	fuzz_kmem_fail_pattern(0);

@@ -355,7 +355,7 @@ static void h_check(void)
 	for (i = 0; i < 2; i++) {
 		struct ipcp_neg_fsm *f = i ? &h.ip.fsm : &h.lcp.fsm;
 
-		fuzz_check_fsm(f, &h.t[i]);
+		fuzz_check_fsm(f, h.t[i].timer);
 		FUZZ_ASSERT(h.up[i] == (f->state == IPCP_NEG_ST_OPENED));
 	}
 	FUZZ_ASSERT(h.lcp.fsm.peer_mru >= IPCP_NEG_MIN_MRU);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The kernel bench module's loops (../kmod/bench_core.c) in user space, at
- * native speed, over the fuzz shim (../../fuzz/shim): the module's engine
+ * native speed, over the user-space shim (../../src/tests/shim): the module's engine
  * and pool sources built with -O2 and no sanitizers. Prints the same
  * "figure <key> <value> <unit>" lines as the module, keys prefixed "user_".
  * Rates are per CPU second of the process (CLOCK_PROCESS_CPUTIME_ID).
@@ -23,7 +23,6 @@
 
 #include "addr_pool.h"
 #include "bench_core.h"
-#include "params.h"
 #include "shim.h"
 
 static unsigned int n = 300000;
@@ -33,15 +32,6 @@ static unsigned int reps = 3;
 static bool full8;
 /* Owned by the initial user namespace: its pools are not bounded */
 static struct net bench_net = { .user_ns = &init_user_ns };
-
-/*
- * params.c (module parameters) is not built here; the pool code asks for
- * this bound only for a namespace that bench_net is not
- */
-unsigned int ipcp_neg_param_userns_pool_addrs(void)
-{
-	return IPCP_NEG_USERNS_POOL_ADDRS_DEFAULT;
-}
 
 /*
  * CPU time of this (single-threaded) process: the machine is shared, and
@@ -55,142 +45,35 @@ static u64 now_ns(void)
 	return (u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
 }
 
-static void print_figure(const char *key, unsigned long long value,
-			 const char *unit)
+static void print_figure(const char *key, u64 value, const char *unit)
 {
-	printf("figure %s %llu %s\n", key, value, unit);
+	printf("figure %s %llu %s\n", key, (unsigned long long)value, unit);
 }
 
-static u64 rate(u64 count, u64 ns)
+static void print_error(const char *msg)
 {
-	return ns ? (u64)((double)count * 1e9 / ns) : 0;
+	fprintf(stderr, "%s\n", msg);
 }
 
-static int bench_engine(void)
+static void *zalloc(size_t size)
 {
-	struct ipcp_neg_bench_pair *bp = calloc(1, sizeof(*bp));
-	unsigned int i, rep;
-	u64 t0, ns = 0;
-	int err = 0;
-
-	if (!bp)
-		return -ENOMEM;
-	for (rep = 0; rep < reps && !err; rep++) {
-		t0 = now_ns();
-		for (i = 0; i < n && !err; i++)
-			err = ipcp_neg_bench_negotiate(bp);
-		t0 = now_ns() - t0;
-		if (!rep || t0 < ns)
-			ns = t0;
-	}
-	if (err) {
-		fprintf(stderr, "negotiation %u failed (lost %llu)\n", i,
-			(unsigned long long)bp->lost);
-	} else {
-		print_figure("user_engine_negotiations", n, "count");
-		print_figure("user_engine_ns", ns, "ns");
-		print_figure("user_engine_neg_per_s", rate(n, ns),
-			     "negotiations/s");
-		print_figure("user_engine_packets_per_neg",
-			     bp->packets / ((u64)n * reps),
-			     "packets");
-		print_figure("user_engine_timeouts", bp->timeouts, "count");
-	}
-	free(bp);
-	return err;
-}
-
-static int run_churn(struct ipcp_neg_pool *p, __be32 *leases, u32 nr,
-		     bool random, const char *key)
-{
-	unsigned int rep;
-	char name[64];
-	u64 t0, ns = 0;
-	int err = 0;
-
-	for (rep = 0; rep < reps && !err; rep++) {
-		t0 = now_ns();
-		err = ipcp_neg_bench_pool_churn(p, leases, nr, pool_ops, random);
-		t0 = now_ns() - t0;
-		if (!rep || t0 < ns)
-			ns = t0;
-	}
-	if (err) {
-		fprintf(stderr, "%s: churn failed\n", key);
-		return err;
-	}
-	snprintf(name, sizeof(name), "%s_ops_per_s", key);
-	print_figure(name, rate(2ull * pool_ops, ns), "ops/s");
-	return 0;
-}
-
-static int run_full(struct ipcp_neg_pool *p, u32 total, const char *key)
-{
-	__be32 *leases = malloc((size_t)total * sizeof(*leases));
-	char name[64];
-	u64 t0, ns;
-	int err;
-
-	if (!leases)
-		return -ENOMEM;
-	t0 = now_ns();
-	err = ipcp_neg_bench_pool_fill(p, leases, total);
-	ns = now_ns() - t0;
-	if (!err) {
-		snprintf(name, sizeof(name), "%s_fill_takes_per_s", key);
-		print_figure(name, rate(total, ns), "ops/s");
-		snprintf(name, sizeof(name), "%s_full", key);
-		err = run_churn(p, leases, total, true, name);
-	}
-	ipcp_neg_bench_pool_drain(p, leases, total);
-	free(leases);
-	return err;
-}
-
-static int bench_pool(const char *pname, u32 prefix, u8 plen, bool do_full)
-{
-	struct ipcp_neg_pool *p;
-	char key[32], name[64];
-	__be32 *leases;
-	u32 total, used;
-	int err;
-
-	p = ipcp_neg_pool_create(&bench_net, pname);
-	if (IS_ERR(p))
-		return PTR_ERR(p);
-	err = ipcp_neg_pool_add_prefix(p, htonl(prefix), plen);
-	if (err)
-		goto out;
-	ipcp_neg_pool_usage(p, &total, &used);
-	snprintf(key, sizeof(key), "user_pool%u", plen);
-	snprintf(name, sizeof(name), "%s_addresses", key);
-	print_figure(name, total, "count");
-	snprintf(name, sizeof(name), "%s_mem", key);
-	print_figure(name, ipcp_neg_pool_mem(p), "bytes");
-	err = -ENOMEM;
-	leases = malloc(ring * sizeof(*leases));
-	if (!leases)
-		goto out;
-	err = ipcp_neg_bench_pool_fill(p, leases, ring);
-	if (!err) {
-		snprintf(name, sizeof(name), "%s_fifo", key);
-		err = run_churn(p, leases, ring, false, name);
-	}
-	ipcp_neg_bench_pool_drain(p, leases, ring);
-	free(leases);
-	if (!err && do_full)
-		err = run_full(p, total, key);
-out:
-	ipcp_neg_pool_delete(&bench_net, pname);
-	ipcp_neg_pool_put(p);
-	fuzz_rcu_quiesce();
-	return err;
+	return calloc(1, size);
 }
 
 int main(int argc, char **argv)
 {
 	static const u32 tape[FUZZ_RANDOM_TAPE] = {
 		0x2f6b9a11, 0x70c3d4e5, 0x1b2c3d4e, 0x5a6b7c8d
+	};
+	struct ipcp_neg_bench_env env = {
+		.prefix = "user",
+		.net = &bench_net,
+		.now_ns = now_ns,
+		.alloc = zalloc,
+		.free = free,
+		.figure = print_figure,
+		.error = print_error,
+		.idle = fuzz_rcu_quiesce,
 	};
 	int opt, err;
 
@@ -219,12 +102,12 @@ int main(int argc, char **argv)
 	}
 	if (!n || !pool_ops || !ring || !reps)
 		return 2;
+	env.n = n;
+	env.pool_ops = pool_ops;
+	env.ring = ring;
+	env.reps = reps;
+	env.full8 = full8;
 	fuzz_random_seed(tape, 0x12345678);
-	err = bench_engine();
-	if (!err)
-		err = bench_pool("bench16", 0x0a000000, 16, true);
-	if (!err)
-		err = bench_pool("bench8", 0x0b000000, 8, full8);
-	print_figure("user_bench_ok", !err, "bool");
+	err = ipcp_neg_bench_run(&env);
 	return err ? 1 : 0;
 }

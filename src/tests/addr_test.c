@@ -24,10 +24,7 @@
 #include <net/netlink.h>
 
 #include "../addr.h"
-
-/* A network-order IPv4 address from its four bytes */
-#define IP4(a, b, c, d) cpu_to_be32((u32)(a) << 24 | (u32)(b) << 16 | \
-				    (u32)(c) << 8 | (u32)(d))
+#include "test_util.h"
 
 #define ADDR_TEST_MSG	"the address is obtained by IPCP negotiation"
 

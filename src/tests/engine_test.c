@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests for the engine, end to end in memory: a server engine and a
- * client engine joined back to back. Each xmit appends the packet to the
- * other side's queue, through a wire that may drop, duplicate or swap
- * packets (seeded, so every run is the same). Restart timers run on a
- * virtual clock: when both queues are empty the clock jumps to the earliest
- * armed deadline and that timer fires. A bounded number of steps turns a
- * livelock into a failure.
+ * client engine joined back to back by the shared harness (pair.c). Each
+ * transmitted packet goes through a wire that may drop, duplicate or swap
+ * packets (seeded, so every run is the same). Restart timers run on the
+ * pair's virtual clock. A bounded number of steps turns a livelock into a
+ * failure.
  *
  * The server assigns the client's address, either a fixed one or one taken
  * from a real address pool through the module's own lease code (lease.c:
@@ -16,26 +15,13 @@
  */
 
 #include <kunit/test.h>
-#include <linux/err.h>
 #include <linux/prandom.h>
-#include <net/net_namespace.h>
 
 #include "../engine.h"
 #include "../addr_pool.h"
 #include "../lease.h"
-
-#define IP4(a, b, c, d) \
-	cpu_to_be32((u32)(a) << 24 | (b) << 16 | (c) << 8 | (d))
-
-/* Compare addresses as numbers, print them as addresses */
-#define ENG_EXPECT_ADDR(test, got, want)				\
-	do {								\
-		__be32 __got = (got), __want = (want);			\
-									\
-		KUNIT_EXPECT_EQ_MSG(test, be32_to_cpu(__got),		\
-				    be32_to_cpu(__want),		\
-				    "got %pI4 want %pI4", &__got, &__want); \
-	} while (0)
+#include "pair.h"
+#include "test_util.h"
 
 #define SRV_LOCAL	IP4(10, 0, 0, 1)
 #define CLI_FIXED	IP4(10, 0, 0, 2)
@@ -44,67 +30,38 @@
 #define POOL_NAME	"kunit-ipcp-neg-engine"
 #define POOL_ADDR(n)	IP4(198, 51, 100, (n))	/* n = 1..4 */
 
-#define ENG_QLEN	32	/* packets waiting for one side */
-#define ENG_PKTMAX	96	/* bytes of one packet, header included */
 #define ENG_STEPS	5000	/* deliveries and expiries before giving up */
 #define ENG_LINKS	5
-#define T_LCP		0	/* timer index */
-#define T_IPCP		1
 
-/* One packet on the wire: its protocol and its bytes from the Code field */
-struct eng_pkt {
-	u16 proto;
-	u16 len;
-	u8 data[ENG_PKTMAX];
-};
-
-struct eng_link;
-
-/* One end: its engine, its inbound queue, its timers and what it saw */
-struct eng_side {
-	struct ipcp_neg_engine e;
-	struct eng_link *link;
-	struct eng_side *peer;
-	struct eng_pkt q[ENG_QLEN];
-	unsigned int qhead;
-	unsigned int qlen;
-	bool armed[2];
-	u64 deadline[2];
+/* What one end sent, for the tests to look at */
+struct eng_rec {
+	struct ipcp_neg_pair_pkt last_tx;
+	struct ipcp_neg_pair_pkt first_ipcp_cr;
+	struct ipcp_neg_pair_pkt last_ipcp_cr;
+	struct ipcp_neg_pair_pkt first_ipcp_nak;
 	bool reject_ipcp;	/* answer IPCP with Protocol-Reject */
-	unsigned int ntx;
-	unsigned int ups;
-	unsigned int downs;
-	unsigned int finished;
-	struct eng_pkt last_tx;
-	struct eng_pkt first_ipcp_cr;
-	struct eng_pkt last_ipcp_cr;
-	struct eng_pkt first_ipcp_nak;
-	/* server with a pool: the link's lease */
-	struct ipcp_neg_lease lease;
 };
 
-/* The wire between two ends, and the virtual clock */
+/* A pair (server s[0], client s[1]) and the wire between them */
 struct eng_link {
-	struct eng_side *srv;
-	struct eng_side *cli;
-	u64 now;		/* milliseconds */
+	struct ipcp_neg_pair p;
+	struct ipcp_neg_pair_side *srv;
+	struct ipcp_neg_pair_side *cli;
+	struct eng_rec rec[2];
 	struct rnd_state rnd;
 	u8 drop;		/* percent of packets lost */
 	u8 dup;			/* percent of packets sent twice */
 	u8 swap;		/* percent swapped with the one queued before */
-	bool turn;
-	unsigned int steps;
 	unsigned int dropped;
 	unsigned int duplicated;
 	unsigned int swapped;
-	unsigned int errors;	/* packet too long, queue full, bad lease */
 };
 
 /* What the exit method cleans up */
 struct eng_ctx {
 	struct ipcp_neg_pool *pool;
-	struct eng_side *sides[2 * ENG_LINKS];
-	unsigned int nsides;
+	struct eng_link *links[ENG_LINKS];
+	unsigned int nlinks;
 };
 
 /* How a link is set up */
@@ -117,14 +74,14 @@ struct eng_conf {
 	u32 seed;
 };
 
-static struct eng_side *to_side(struct ipcp_neg_engine *e)
+static struct eng_link *eng_link_of(struct ipcp_neg_pair_side *s)
 {
-	return container_of(e, struct eng_side, e);
+	return s->pair->priv;
 }
 
-static unsigned int eng_ti(u16 proto)
+static struct eng_rec *eng_rec(struct ipcp_neg_pair_side *s)
 {
-	return proto == IPCP_NEG_PROTO_IPCP ? T_IPCP : T_LCP;
+	return &eng_link_of(s)->rec[s - s->pair->s];
 }
 
 static bool eng_chance(struct eng_link *l, u8 pct)
@@ -132,28 +89,33 @@ static bool eng_chance(struct eng_link *l, u8 pct)
 	return pct && prandom_u32_state(&l->rnd) % 100 < pct;
 }
 
-static void eng_enqueue(struct eng_link *l, struct eng_side *to,
-			const struct eng_pkt *p)
+static void eng_enqueue(struct eng_link *l, struct ipcp_neg_pair_side *to,
+			const struct ipcp_neg_pair_pkt *p)
 {
-	unsigned int tail = (to->qhead + to->qlen) % ENG_QLEN;
-	unsigned int prev = (tail + ENG_QLEN - 1) % ENG_QLEN;
-
-	if (to->qlen == ENG_QLEN) {
-		l->errors++;
-		return;
-	}
-	to->q[tail] = *p;
-	to->qlen++;
-	if (to->qlen >= 2 && eng_chance(l, l->swap)) {
-		swap(to->q[tail], to->q[prev]);
+	if (ipcp_neg_pair_enqueue(to, p) && to->qlen >= 2 &&
+	    eng_chance(l, l->swap)) {
+		ipcp_neg_pair_swap(to, to->qlen - 1, to->qlen - 2);
 		l->swapped++;
 	}
 }
 
 /* The wire: lose, duplicate or reorder as the link is told to */
-static void eng_wire(struct eng_link *l, struct eng_side *to,
-		     const struct eng_pkt *p)
+static void eng_tx(struct ipcp_neg_pair_side *from,
+		   const struct ipcp_neg_pair_pkt *p)
 {
+	struct eng_link *l = eng_link_of(from);
+	struct ipcp_neg_pair_side *to = ipcp_neg_pair_peer(from);
+	struct eng_rec *r = eng_rec(from);
+
+	r->last_tx = *p;
+	if (p->proto == IPCP_NEG_PROTO_IPCP && p->data[0] == IPCP_NEG_CONFREQ) {
+		if (!r->first_ipcp_cr.len)
+			r->first_ipcp_cr = *p;
+		r->last_ipcp_cr = *p;
+	}
+	if (p->proto == IPCP_NEG_PROTO_IPCP && p->data[0] == IPCP_NEG_CONFNAK &&
+	    !r->first_ipcp_nak.len)
+		r->first_ipcp_nak = *p;
 	if (eng_chance(l, l->drop)) {
 		l->dropped++;
 		return;
@@ -165,116 +127,19 @@ static void eng_wire(struct eng_link *l, struct eng_side *to,
 	}
 }
 
-static void eng_xmit(struct ipcp_neg_engine *e, u16 proto, u8 code, u8 id,
-		     const u8 *data, unsigned int len)
+static void eng_rx(struct ipcp_neg_pair_side *to,
+		   const struct ipcp_neg_pair_pkt *p)
 {
-	struct eng_side *s = to_side(e);
-	struct eng_pkt p = { .proto = proto, .len = IPCP_NEG_HDRLEN + len };
-
-	s->ntx++;
-	if (p.len > ENG_PKTMAX) {
-		s->link->errors++;
-		return;
-	}
-	p.data[0] = code;
-	p.data[1] = id;
-	p.data[2] = p.len >> 8;
-	p.data[3] = p.len & 0xff;
-	if (len)
-		memcpy(p.data + IPCP_NEG_HDRLEN, data, len);
-	s->last_tx = p;
-	if (proto == IPCP_NEG_PROTO_IPCP && code == IPCP_NEG_CONFREQ) {
-		if (!s->first_ipcp_cr.len)
-			s->first_ipcp_cr = p;
-		s->last_ipcp_cr = p;
-	}
-	if (proto == IPCP_NEG_PROTO_IPCP && code == IPCP_NEG_CONFNAK &&
-	    !s->first_ipcp_nak.len)
-		s->first_ipcp_nak = p;
-	eng_wire(s->link, s->peer, &p);
+	if (eng_rec(to)->reject_ipcp && p->proto == IPCP_NEG_PROTO_IPCP)
+		ipcp_neg_engine_reject_proto(&to->e, p->proto, p->data, p->len);
+	else
+		ipcp_neg_engine_input(&to->e, p->proto, p->data, p->len);
 }
 
-static void eng_timer_start(struct ipcp_neg_engine *e, u16 proto,
-			    unsigned int ms)
-{
-	struct eng_side *s = to_side(e);
-
-	s->armed[eng_ti(proto)] = true;
-	s->deadline[eng_ti(proto)] = s->link->now + ms;
-}
-
-static void eng_timer_stop(struct ipcp_neg_engine *e, u16 proto)
-{
-	to_side(e)->armed[eng_ti(proto)] = false;
-}
-
-static void eng_ipcp_up(struct ipcp_neg_engine *e)
-{
-	struct eng_side *s = to_side(e);
-
-	s->ups++;
-	/* a pool-backed server holds the peer's address whenever IPCP is up */
-	if (s->lease.pool && s->lease.addr != e->ipcp.peer)
-		s->link->errors++;
-}
-
-static void eng_ipcp_down(struct ipcp_neg_engine *e)
-{
-	struct eng_side *s = to_side(e);
-
-	s->downs++;
-	ipcp_neg_lease_drop(&s->lease);
-}
-
-static void eng_finished(struct ipcp_neg_engine *e)
-{
-	to_side(e)->finished++;
-}
-
-/* The module's lease policy, as link.c's assign() calls it */
-static int eng_assign(struct ipcp_neg_engine *e, __be32 wanted, __be32 *out)
-{
-	return ipcp_neg_lease_assign(&to_side(e)->lease, wanted,
-				     e->ipcp.conf.local, out);
-}
-
-static const struct ipcp_neg_engine_ops eng_ops = {
-	.xmit = eng_xmit,
-	.timer_start = eng_timer_start,
-	.timer_stop = eng_timer_stop,
-	.ipcp_up = eng_ipcp_up,
-	.ipcp_down = eng_ipcp_down,
-	.finished = eng_finished,
-	.assign = eng_assign,
+static const struct ipcp_neg_pair_ops eng_pair_ops = {
+	.tx = eng_tx,
+	.rx = eng_rx,
 };
-
-/* Same, for a server with a fixed remote address: no assign() */
-static const struct ipcp_neg_engine_ops eng_fixed_ops = {
-	.xmit = eng_xmit,
-	.timer_start = eng_timer_start,
-	.timer_stop = eng_timer_stop,
-	.ipcp_up = eng_ipcp_up,
-	.ipcp_down = eng_ipcp_down,
-	.finished = eng_finished,
-};
-
-static struct eng_side *eng_side_new(struct kunit *test, struct eng_link *l,
-				     enum ipcp_neg_ipcp_role role,
-				     const struct eng_conf *c)
-{
-	struct eng_ctx *ctx = test->priv;
-	struct eng_side *s;
-
-	KUNIT_ASSERT_LT(test, ctx->nsides, ARRAY_SIZE(ctx->sides));
-	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, s);
-	ctx->sides[ctx->nsides++] = s;
-	s->link = l;
-	ipcp_neg_engine_init(&s->e, c->pool ? &eng_ops : &eng_fixed_ops,
-			     role, NULL);
-	s->e.pool_empty = c->policy;
-	return s;
-}
 
 /* A server (local 10.0.0.1, DNS) and a client asking for DNS, joined */
 static struct eng_link *eng_link_new(struct kunit *test,
@@ -284,117 +149,71 @@ static struct eng_link *eng_link_new(struct kunit *test,
 	struct ipcp_neg_ipcp_conf *sc;
 	struct eng_link *l;
 
+	KUNIT_ASSERT_LT(test, ctx->nlinks, ARRAY_SIZE(ctx->links));
 	l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, l);
+	ctx->links[ctx->nlinks++] = l;
 	l->drop = c->drop;
 	l->dup = c->dup;
 	l->swap = c->swap;
 	prandom_seed_state(&l->rnd, c->seed);
-	l->srv = eng_side_new(test, l, IPCP_NEG_IPCP_SERVER, c);
-	l->cli = eng_side_new(test, l, IPCP_NEG_IPCP_CLIENT, c);
-	l->srv->peer = l->cli;
-	l->cli->peer = l->srv;
+	ipcp_neg_pair_init(&l->p, &eng_pair_ops, l);
+	l->srv = &l->p.s[0];
+	l->cli = &l->p.s[1];
+	if (c->pool)
+		ipcp_neg_pool_hold(ctx->pool);
+	ipcp_neg_pair_side_init(l->srv, IPCP_NEG_IPCP_SERVER,
+				c->pool ? ctx->pool : NULL);
+	ipcp_neg_pair_side_init(l->cli, IPCP_NEG_IPCP_CLIENT, NULL);
+	l->srv->e.pool_empty = c->policy;
+	l->cli->e.pool_empty = c->policy;
 	l->srv->e.lcp.magic_next = 0x11110000;
 	l->cli->e.lcp.magic_next = 0x22220000;
 	sc = &l->srv->e.ipcp.conf;
 	sc->local = SRV_LOCAL;
 	sc->srv[IPCP_NEG_IPCP_O_DNS1] = DNS1;
 	sc->srv[IPCP_NEG_IPCP_O_DNS2] = DNS2;
-	if (c->pool) {
-		ipcp_neg_pool_hold(ctx->pool);
-		ipcp_neg_lease_init(&l->srv->lease, ctx->pool);
-	} else {
+	if (!c->pool)
 		sc->remote = CLI_FIXED;
-	}
 	l->cli->e.ipcp.conf.req_dns = true;
 	return l;
 }
 
 static void eng_start(struct eng_link *l)
 {
-	ipcp_neg_engine_start(&l->srv->e);
-	ipcp_neg_engine_start(&l->cli->e);
-}
-
-static void eng_deliver(struct eng_side *s)
-{
-	struct eng_pkt p = s->q[s->qhead];
-
-	s->qhead = (s->qhead + 1) % ENG_QLEN;
-	s->qlen--;
-	if (s->reject_ipcp && p.proto == IPCP_NEG_PROTO_IPCP)
-		ipcp_neg_engine_reject_proto(&s->e, p.proto, p.data, p.len);
-	else
-		ipcp_neg_engine_input(&s->e, p.proto, p.data, p.len);
-}
-
-/* Advance the clock to the earliest armed timer and fire it */
-static bool eng_fire(struct eng_link *l)
-{
-	struct eng_side *sides[] = { l->srv, l->cli }, *s = NULL;
-	unsigned int i, t, ti = 0;
-
-	for (i = 0; i < ARRAY_SIZE(sides); i++)
-		for (t = 0; t < 2; t++)
-			if (sides[i]->armed[t] &&
-			    (!s || sides[i]->deadline[t] < s->deadline[ti])) {
-				s = sides[i];
-				ti = t;
-			}
-	if (!s)
-		return false;
-	l->now = s->deadline[ti];
-	s->armed[ti] = false;
-	ipcp_neg_engine_timeout(&s->e, ti == T_IPCP ? IPCP_NEG_PROTO_IPCP :
-				IPCP_NEG_PROTO_LCP);
-	return true;
+	ipcp_neg_pair_start(&l->p);
 }
 
 /*
- * One delivery or one expiry; false when all is quiet. Deliveries alternate
+ * Run until no packet is queued and no timer armed. Deliveries alternate
  * between the sides, or pick one at random on a reordering wire, so that
  * packets pile up and get swapped.
  */
-static bool eng_step(struct eng_link *l)
-{
-	struct eng_side *first;
-
-	if (l->swap)
-		l->turn = prandom_u32_state(&l->rnd) & 1;
-	first = l->turn ? l->cli : l->srv;
-	l->turn = !l->turn;
-	if (first->qlen) {
-		eng_deliver(first);
-		return true;
-	}
-	if (first->peer->qlen) {
-		eng_deliver(first->peer);
-		return true;
-	}
-	return eng_fire(l);
-}
-
-/* Run until no packet is queued and no timer armed */
 static void eng_run(struct kunit *test, struct eng_link *l)
 {
 	unsigned int n;
 
-	for (n = 0; n < ENG_STEPS; n++)
-		if (!eng_step(l))
+	for (n = 0; n < ENG_STEPS; n++) {
+		if (l->swap)
+			l->p.turn = prandom_u32_state(&l->rnd) & 1;
+		if (!ipcp_neg_pair_step(&l->p))
 			break;
-	l->steps += n;
+	}
+	l->p.steps += n;
 	KUNIT_ASSERT_LT_MSG(test, n, ENG_STEPS, "still busy at %llu ms",
-			    l->now);
-	KUNIT_ASSERT_EQ(test, l->errors, 0U);
+			    l->p.now);
+	/* no packet too long or queue full, no broken rule of the glue */
+	KUNIT_ASSERT_EQ(test, l->p.too_long + l->p.lost + l->p.errors, 0ULL);
 }
 
-static bool eng_quiet(const struct eng_side *s)
+static bool eng_quiet(struct eng_link *l)
 {
-	return !s->qlen && !s->armed[T_LCP] && !s->armed[T_IPCP];
+	return ipcp_neg_pair_quiet(&l->p);
 }
 
-static void eng_expect_bytes(struct kunit *test, const struct eng_pkt *p,
-			     u16 proto, const u8 *want, unsigned int want_len)
+static void eng_expect_bytes(struct kunit *test,
+			     const struct ipcp_neg_pair_pkt *p, u16 proto,
+			     const u8 *want, unsigned int want_len)
 {
 	KUNIT_EXPECT_EQ(test, p->proto, proto);
 	KUNIT_ASSERT_EQ_MSG(test, p->len, want_len, "got %*ph want %*ph",
@@ -416,39 +235,32 @@ static void eng_expect_open(struct kunit *test, struct eng_link *l,
 	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.state, IPCP_NEG_ST_OPENED);
 	KUNIT_EXPECT_TRUE(test, ipcp_neg_engine_ip_ok(srv));
 	KUNIT_EXPECT_TRUE(test, ipcp_neg_engine_ip_ok(cli));
-	ENG_EXPECT_ADDR(test, cli->ipcp.local, addr);
-	ENG_EXPECT_ADDR(test, cli->ipcp.peer, SRV_LOCAL);
-	ENG_EXPECT_ADDR(test, srv->ipcp.local, SRV_LOCAL);
-	ENG_EXPECT_ADDR(test, srv->ipcp.peer, addr);
-	ENG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_DNS1], DNS1);
-	ENG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_DNS2], DNS2);
-	ENG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_NBNS1], 0);
+	IPCP_NEG_EXPECT_ADDR(test, cli->ipcp.local, addr);
+	IPCP_NEG_EXPECT_ADDR(test, cli->ipcp.peer, SRV_LOCAL);
+	IPCP_NEG_EXPECT_ADDR(test, srv->ipcp.local, SRV_LOCAL);
+	IPCP_NEG_EXPECT_ADDR(test, srv->ipcp.peer, addr);
+	IPCP_NEG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_DNS1], DNS1);
+	IPCP_NEG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_DNS2], DNS2);
+	IPCP_NEG_EXPECT_ADDR(test, cli->ipcp.srv[IPCP_NEG_IPCP_O_NBNS1], 0);
 	KUNIT_EXPECT_EQ(test, srv->reason, IPCP_NEG_REASON_NONE);
 	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_NONE);
-	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l));
 }
 
 static void eng_expect_used(struct kunit *test, u32 used)
 {
 	struct eng_ctx *ctx = test->priv;
-	u32 total, now;
 
-	ipcp_neg_pool_usage(ctx->pool, &total, &now);
-	KUNIT_EXPECT_EQ(test, total, 4U);
-	KUNIT_EXPECT_EQ(test, now, used);
+	IPCP_NEG_EXPECT_USAGE(test, ctx->pool, 4, used);
 }
 
 /* The pool of four addresses from @first the pool-backed servers share */
 static void eng_pool_new_at(struct kunit *test, __be32 first)
 {
 	struct eng_ctx *ctx = test->priv;
-	struct ipcp_neg_pool *p;
-	__be32 last = cpu_to_be32(be32_to_cpu(first) + 3);
 
-	p = ipcp_neg_pool_create(&init_net, POOL_NAME);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p);
-	ctx->pool = p;
-	KUNIT_ASSERT_EQ(test, ipcp_neg_pool_add_range(p, first, last), 0);
+	ctx->pool = ipcp_neg_test_pool_new(test, POOL_NAME, first,
+					   cpu_to_be32(be32_to_cpu(first) + 3));
 }
 
 static void eng_pool_new(struct kunit *test)
@@ -468,12 +280,9 @@ static void eng_test_exit(struct kunit *test)
 	struct eng_ctx *ctx = test->priv;
 	unsigned int i;
 
-	for (i = 0; i < ctx->nsides; i++)
-		ipcp_neg_lease_uninit(&ctx->sides[i]->lease);
-	if (ctx->pool) {
-		ipcp_neg_pool_delete(&init_net, POOL_NAME);
-		ipcp_neg_pool_put(ctx->pool);
-	}
+	for (i = 0; i < ctx->nlinks; i++)
+		ipcp_neg_pair_uninit(&ctx->links[i]->p);
+	ipcp_neg_test_pool_del(ctx->pool, POOL_NAME);
 }
 
 /* Fixed remote address: the whole negotiation, first IPCP request exact */
@@ -496,12 +305,12 @@ static void eng_test_fixed_remote(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l->cli->ups, 1U);
 	KUNIT_EXPECT_EQ(test, l->srv->downs + l->cli->downs, 0U);
 	KUNIT_EXPECT_EQ(test, l->srv->finished + l->cli->finished, 0U);
-	eng_expect_bytes(test, &l->cli->first_ipcp_cr, IPCP_NEG_PROTO_IPCP,
+	eng_expect_bytes(test, &eng_rec(l->cli)->first_ipcp_cr, IPCP_NEG_PROTO_IPCP,
 			 first_cr, sizeof(first_cr));
 	/* no loss: no retransmission, and no time went by */
 	KUNIT_EXPECT_EQ(test, l->cli->e.ipcp.fsm.stats.tx[IPCP_NEG_CONFREQ],
 			2U);
-	KUNIT_EXPECT_EQ(test, l->now, 0ULL);
+	KUNIT_EXPECT_EQ(test, l->p.now, 0ULL);
 	/* IPCP's packets to the client obey the MRU it gave LCP */
 	KUNIT_EXPECT_EQ(test, l->srv->e.lcp.fsm.peer_mru, 1400U);
 	KUNIT_EXPECT_EQ(test, l->srv->e.ipcp.fsm.peer_mru, 1400U);
@@ -553,7 +362,7 @@ static void eng_expect_refused(struct kunit *test, struct eng_link *l,
 	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_NO_ADDR);
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(srv));
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(cli));
-	ENG_EXPECT_ADDR(test, l->srv->lease.addr, 0);
+	IPCP_NEG_EXPECT_ADDR(test, l->srv->lease.addr, 0);
 }
 
 static void eng_test_pool_exhausted(struct kunit *test)
@@ -648,7 +457,7 @@ static void eng_test_lossy(struct kunit *test)
 	eng_start(l);
 	eng_run(test, l);
 	kunit_info(test, "%u steps, %llu ms, %u dropped, %u duplicated, %u swapped, %u/%u ups\n",
-		   l->steps, l->now, l->dropped, l->duplicated, l->swapped,
+		   l->p.steps, l->p.now, l->dropped, l->duplicated, l->swapped,
 		   l->srv->ups, l->cli->ups);
 	eng_expect_open(test, l, lc->c.pool ? POOL_ADDR(1) : CLI_FIXED);
 	/* the wire did what the row says */
@@ -687,7 +496,7 @@ static void eng_test_lower_down_up(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l->cli->e.ipcp.fsm.state, IPCP_NEG_ST_STARTING);
 	KUNIT_EXPECT_EQ(test, l->cli->e.reason, IPCP_NEG_REASON_LOWER_DOWN);
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(&l->srv->e));
-	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l));
 	eng_expect_used(test, 0);
 
 	/* without stickiness next fit would give POOL_ADDR(2) */
@@ -705,9 +514,9 @@ static void eng_test_ipcp_rejected(struct kunit *test)
 	struct eng_conf c = { };
 	struct eng_link *l = eng_link_new(test, &c);
 	struct ipcp_neg_engine *cli = &l->cli->e;
-	u8 want[ENG_PKTMAX] = { IPCP_NEG_PROTREJ, 0, 0, 28, 0x80, 0x21 };
+	u8 want[IPCP_NEG_PAIR_PKT] = { IPCP_NEG_PROTREJ, 0, 0, 28, 0x80, 0x21 };
 
-	l->srv->reject_ipcp = true;
+	eng_rec(l->srv)->reject_ipcp = true;
 	eng_start(l);
 	ipcp_neg_fsm_close(&l->srv->e.ipcp.fsm);	/* it never sends IPCP */
 	eng_run(test, l);
@@ -723,11 +532,11 @@ static void eng_test_ipcp_rejected(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l->srv->ups + l->cli->ups, 0U);
 	KUNIT_EXPECT_EQ(test, l->srv->finished + l->cli->finished, 0U);
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(cli));
-	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l));
 	/* the Protocol-Reject carries the client's whole request */
-	KUNIT_ASSERT_EQ(test, l->cli->first_ipcp_cr.len, 22U);
-	memcpy(want + 6, l->cli->first_ipcp_cr.data, 22);
-	eng_expect_bytes(test, &l->srv->last_tx, IPCP_NEG_PROTO_LCP, want, 28);
+	KUNIT_ASSERT_EQ(test, eng_rec(l->cli)->first_ipcp_cr.len, 22U);
+	memcpy(want + 6, eng_rec(l->cli)->first_ipcp_cr.data, 22);
+	eng_expect_bytes(test, &eng_rec(l->srv)->last_tx, IPCP_NEG_PROTO_LCP, want, 28);
 }
 
 /* Administrative stop: one Terminate exchange, then silence */
@@ -760,7 +569,7 @@ static void eng_test_admin_stop(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cli->ipcp.fsm.stats.tx[IPCP_NEG_TERMREQ], 0U);
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(srv));
 	KUNIT_EXPECT_FALSE(test, ipcp_neg_engine_ip_ok(cli));
-	KUNIT_EXPECT_TRUE(test, eng_quiet(l->srv) && eng_quiet(l->cli));
+	KUNIT_EXPECT_TRUE(test, eng_quiet(l));
 
 	/* stray expiries after the end send nothing */
 	ntx = l->srv->ntx + l->cli->ntx;
@@ -786,7 +595,7 @@ static void eng_test_peer_renegotiates(struct kunit *test)
 {
 	struct eng_conf c = { .pool = true };
 	struct eng_link *l;
-	struct eng_side *srv;
+	struct ipcp_neg_pair_side *srv;
 
 	eng_pool_new(test);
 	l = eng_link_new(test, &c);
@@ -794,24 +603,24 @@ static void eng_test_peer_renegotiates(struct kunit *test)
 	eng_start(l);
 	eng_run(test, l);
 	eng_expect_open(test, l, POOL_ADDR(1));
-	KUNIT_ASSERT_EQ(test, l->cli->last_ipcp_cr.data[6], 198);
+	KUNIT_ASSERT_EQ(test, eng_rec(l->cli)->last_ipcp_cr.data[6], 198);
 
-	eng_enqueue(l, srv, &l->cli->last_ipcp_cr);
-	eng_deliver(srv);		/* Ack again, and a new request */
+	eng_enqueue(l, srv, &eng_rec(l->cli)->last_ipcp_cr);
+	ipcp_neg_pair_deliver(srv);		/* Ack again, and a new request */
 	KUNIT_EXPECT_EQ(test, srv->downs, 1U);
 	KUNIT_ASSERT_EQ(test, l->cli->qlen, 2U);
-	eng_deliver(l->cli);		/* the client renegotiates too */
+	ipcp_neg_pair_deliver(l->cli);		/* the client renegotiates too */
 	KUNIT_ASSERT_EQ(test, srv->qlen, 2U);
-	swap(srv->q[srv->qhead], srv->q[(srv->qhead + 1) % ENG_QLEN]);
-	eng_deliver(srv);		/* the client's Ack first: up */
+	ipcp_neg_pair_swap(srv, 0, 1);
+	ipcp_neg_pair_deliver(srv);		/* the client's Ack first: up */
 	KUNIT_EXPECT_EQ(test, srv->ups, 2U);
-	ENG_EXPECT_ADDR(test, srv->lease.addr, POOL_ADDR(1));
+	IPCP_NEG_EXPECT_ADDR(test, srv->lease.addr, POOL_ADDR(1));
 
 	eng_run(test, l);
 	eng_expect_open(test, l, POOL_ADDR(1));
 	KUNIT_EXPECT_EQ(test, srv->ups, srv->downs + 1);
 	KUNIT_EXPECT_EQ(test, l->cli->ups, l->cli->downs + 1);
-	ENG_EXPECT_ADDR(test, srv->lease.addr, POOL_ADDR(1));
+	IPCP_NEG_EXPECT_ADDR(test, srv->lease.addr, POOL_ADDR(1));
 	eng_expect_used(test, 1);
 }
 
@@ -838,7 +647,7 @@ static void eng_test_reject_proto(struct kunit *test)
 	ntx = l->srv->ntx;
 	ipcp_neg_engine_reject_proto(srv, 0x8057, info, sizeof(info));
 	KUNIT_EXPECT_EQ(test, l->srv->ntx, ntx + 1);
-	eng_expect_bytes(test, &l->srv->last_tx, IPCP_NEG_PROTO_LCP, want,
+	eng_expect_bytes(test, &eng_rec(l->srv)->last_tx, IPCP_NEG_PROTO_LCP, want,
 			 sizeof(want));
 	/* never LCP itself */
 	ipcp_neg_engine_reject_proto(srv, IPCP_NEG_PROTO_LCP, info,
@@ -896,7 +705,7 @@ static void eng_test_peer_silent(struct kunit *test)
 	ipcp_neg_engine_start(cli);
 	eng_run(test, l);
 	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.stats.tx[IPCP_NEG_CONFREQ], 10U);
-	KUNIT_EXPECT_EQ(test, l->now, 10 * 3000ULL);
+	KUNIT_EXPECT_EQ(test, l->p.now, 10 * 3000ULL);
 	KUNIT_EXPECT_EQ(test, cli->lcp.fsm.state, IPCP_NEG_ST_STOPPED);
 	KUNIT_EXPECT_EQ(test, l->cli->finished, 1U);
 	KUNIT_EXPECT_EQ(test, cli->reason, IPCP_NEG_REASON_TIMEOUT);
@@ -915,7 +724,7 @@ static void eng_test_echo_missed_reset(struct kunit *test)
 	static const u8 lcp_cr[] = { IPCP_NEG_CONFREQ, 77, 0, 4 };
 	struct eng_conf c = { };
 	struct eng_link *l = eng_link_new(test, &c);
-	struct eng_pkt p = { .proto = IPCP_NEG_PROTO_LCP, .len = 4 };
+	struct ipcp_neg_pair_pkt p = { .proto = IPCP_NEG_PROTO_LCP, .len = 4 };
 	struct ipcp_neg_lcp *lcp = &l->srv->e.lcp;
 	int i;
 
@@ -958,7 +767,7 @@ static void eng_test_local_in_pool(struct kunit *test)
 	static const u8 nak_ours[] = {
 		IPCP_NEG_CONFNAK, 0x42, 0, 10, IPCP_NEG_IPCP_ADDR, 6, 10, 0, 0, 2,
 	};
-	struct eng_pkt p = { .proto = IPCP_NEG_PROTO_IPCP };
+	struct ipcp_neg_pair_pkt p = { .proto = IPCP_NEG_PROTO_IPCP };
 	struct eng_conf c = { .pool = true };
 	struct eng_link *l, *l2;
 
@@ -967,7 +776,7 @@ static void eng_test_local_in_pool(struct kunit *test)
 	eng_start(l);
 	eng_run(test, l);
 	eng_expect_open(test, l, LOC(2));
-	eng_expect_bytes(test, &l->srv->first_ipcp_nak, IPCP_NEG_PROTO_IPCP,
+	eng_expect_bytes(test, &eng_rec(l->srv)->first_ipcp_nak, IPCP_NEG_PROTO_IPCP,
 			 nak, sizeof(nak));
 	eng_expect_used(test, 1);
 
@@ -975,8 +784,8 @@ static void eng_test_local_in_pool(struct kunit *test)
 	p.len = sizeof(ask_ours);
 	memcpy(p.data, ask_ours, sizeof(ask_ours));
 	eng_enqueue(l, l->srv, &p);
-	eng_deliver(l->srv);
-	eng_expect_bytes(test, &l->srv->last_tx, IPCP_NEG_PROTO_IPCP,
+	ipcp_neg_pair_deliver(l->srv);
+	eng_expect_bytes(test, &eng_rec(l->srv)->last_tx, IPCP_NEG_PROTO_IPCP,
 			 nak_ours, sizeof(nak_ours));
 	eng_run(test, l);
 	eng_expect_open(test, l, LOC(2));
@@ -995,9 +804,9 @@ static void eng_test_local_in_pool(struct kunit *test)
 	eng_run(test, l);
 	KUNIT_EXPECT_EQ(test, l->srv->e.ipcp.fsm.state, IPCP_NEG_ST_OPENED);
 	KUNIT_EXPECT_EQ(test, l->cli->e.ipcp.fsm.state, IPCP_NEG_ST_OPENED);
-	ENG_EXPECT_ADDR(test, l->srv->e.ipcp.local, LOC(2));
-	ENG_EXPECT_ADDR(test, l->srv->e.ipcp.peer, LOC(3));
-	ENG_EXPECT_ADDR(test, l->cli->e.ipcp.local, LOC(3));
+	IPCP_NEG_EXPECT_ADDR(test, l->srv->e.ipcp.local, LOC(2));
+	IPCP_NEG_EXPECT_ADDR(test, l->srv->e.ipcp.peer, LOC(3));
+	IPCP_NEG_EXPECT_ADDR(test, l->cli->e.ipcp.local, LOC(3));
 	eng_expect_used(test, 1);
 
 	/* another link's peer's address cannot become our local address */

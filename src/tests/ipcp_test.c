@@ -6,63 +6,7 @@
  * then a server and a client negotiating through the real automaton.
  */
 
-#include <kunit/test.h>
-
-#include "../ipcp.h"
-#include "../opt.h"
-
-#define IP4(a, b, c, d) \
-	cpu_to_be32((u32)(a) << 24 | (b) << 16 | (c) << 8 | (d))
-
-/* Compare addresses as numbers, print them as addresses */
-#define IPCP_EXPECT_ADDR(test, got, want)				\
-	do {								\
-		__be32 __got = (got), __want = (want);			\
-									\
-		KUNIT_EXPECT_EQ_MSG(test, be32_to_cpu(__got),		\
-				    be32_to_cpu(__want),		\
-				    "got %pI4 want %pI4", &__got, &__want); \
-	} while (0)
-
-/*
- * Option types, short for the tables: options are written as bytes, e.g.
- * "ADR, 6, 10, 0, 0, 2" is IP-Address 10.0.0.2.
- */
-#define ADR	IPCP_NEG_IPCP_ADDR
-#define DN1	IPCP_NEG_IPCP_DNS1
-#define NB1	IPCP_NEG_IPCP_NBNS1
-#define DN2	IPCP_NEG_IPCP_DNS2
-#define NB2	IPCP_NEG_IPCP_NBNS2
-#define CMP	IPCP_NEG_IPCP_COMP
-
-/* A byte array and its length, for the tables */
-#define BYTES(f, ...)	.f = { __VA_ARGS__ },			\
-			.f##_len = sizeof((u8[]){ __VA_ARGS__ })
-
-#define BUFMAX 32
-
-/* The test pool: grants 10.0.1.0/24 except 10.0.1.66 (in use) */
-#define POOL_FALLBACK	IP4(10, 0, 1, 100)
-
-enum pool_mode {
-	NO_POOL,	/* no assign() callback */
-	POOL,		/* the test pool above */
-	POOL_EMPTY,	/* assign() fails with -ENOSPC */
-};
-
-#define OUTBOX 8
-
-/* One end of a test link: its codec, its pool and what it sent */
-struct ipcp_tctx {
-	struct ipcp_neg_ipcp ip;
-	u8 pool;
-	unsigned int calls;	/* assign() calls */
-	__be32 wanted;		/* the last one's wanted address */
-	unsigned int ups;	/* tlu calls */
-	unsigned int nout;	/* packets in out[], lost ones counted too */
-	u8 out[OUTBOX][IPCP_NEG_HDRLEN + BUFMAX];
-	unsigned int out_len[OUTBOX];
-};
+#include "ipcp_test.h"
 
 static int ipcp_test_assign(struct ipcp_neg_ipcp *ip, __be32 wanted,
 			    __be32 *out)
@@ -126,24 +70,14 @@ static const struct ipcp_neg_fsm_ops ipcp_test_ops = {
 	.timer_stop = ipcp_test_timer_stop,
 };
 
-/* The configuration of a test: the defaults plus what a row asks for */
-struct ipcp_tconf {
-	u8 role;
-	u8 pool;		/* enum pool_mode */
-	bool fixed;		/* server: remote 10.0.0.2 */
-	bool forced;
-	bool srv;		/* server: DNS1, NBNS1, DNS2; no NBNS2 */
-	bool local;		/* client: local 10.0.0.7 (server: .1) */
-	bool no_accept;		/* accept_local off */
-	bool dns;		/* client: request DNS */
-	bool nbns;		/* client: request NBNS */
-};
-
-#define SERVER	.role = IPCP_NEG_IPCP_SERVER
-#define CLIENT	.role = IPCP_NEG_IPCP_CLIENT
-
-static struct ipcp_tctx *ipcp_tctx_new(struct kunit *test,
-				       const struct ipcp_tconf *tc)
+/**
+ * ipcp_tctx_new - one end of a test link, configured as @tc says
+ * @test: the test
+ * @tc: the defaults plus what the test asks for
+ *
+ * Return: the end, with its request built, freed with the test.
+ */
+struct ipcp_tctx *ipcp_tctx_new(struct kunit *test, const struct ipcp_tconf *tc)
 {
 	struct ipcp_neg_ipcp_conf *conf;
 	struct ipcp_tctx *t;
@@ -175,9 +109,16 @@ static struct ipcp_tctx *ipcp_tctx_new(struct kunit *test,
 	return t;
 }
 
-static void ipcp_expect_bytes(struct kunit *test, const u8 *got,
-			      unsigned int got_len, const u8 *want,
-			      unsigned int want_len)
+/**
+ * ipcp_expect_bytes - expect @got to be @want
+ * @test: the test
+ * @got: the bytes
+ * @got_len: how many
+ * @want: the bytes expected
+ * @want_len: how many
+ */
+void ipcp_expect_bytes(struct kunit *test, const u8 *got, unsigned int got_len,
+		       const u8 *want, unsigned int want_len)
 {
 	KUNIT_ASSERT_EQ_MSG(test, got_len, want_len, "got %*ph want %*ph",
 			    got_len, got, want_len, want);
@@ -499,11 +440,11 @@ static void ipcp_recv_cr_test(struct kunit *test)
 				     &reply_len, c->max_fail);
 	KUNIT_EXPECT_EQ(test, code, c->code);
 	ipcp_expect_bytes(test, reply, reply_len, c->reply, c->reply_len);
-	IPCP_EXPECT_ADDR(test, t->ip.peer, c->peer);
+	IPCP_NEG_EXPECT_ADDR(test, t->ip.peer, c->peer);
 	KUNIT_EXPECT_EQ(test, t->ip.fail, c->fail);
 	KUNIT_EXPECT_EQ(test, t->ip.assign_err, c->assign_err);
 	KUNIT_EXPECT_EQ(test, t->calls, c->calls);
-	IPCP_EXPECT_ADDR(test, t->wanted, c->wanted);
+	IPCP_NEG_EXPECT_ADDR(test, t->wanted, c->wanted);
 	KUNIT_EXPECT_EQ(test, t->ip.stats.bad_addr, c->bad_addr);
 }
 
@@ -798,7 +739,7 @@ static void ipcp_recv_ack_test(struct kunit *test)
 	ipcp_neg_ipcp_build_cr(&t->ip.fsm, buf, sizeof(buf));
 	KUNIT_EXPECT_EQ(test, ipcp_neg_ipcp_recv_ack(&t->ip.fsm, c->pkt,
 						     c->pkt_len), c->ret);
-	IPCP_EXPECT_ADDR(test, t->ip.local, c->local);
+	IPCP_NEG_EXPECT_ADDR(test, t->ip.local, c->local);
 	KUNIT_EXPECT_EQ(test, t->ip.fail, c->fail);
 }
 
@@ -821,205 +762,13 @@ static void ipcp_client_negotiation_test(struct kunit *test)
 	len = ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
 	ipcp_expect_bytes(test, buf, len, nak, sizeof(nak));
 	KUNIT_ASSERT_EQ(test, ipcp_neg_ipcp_recv_ack(f, buf, len), 0);
-	IPCP_EXPECT_ADDR(test, t->ip.local, IP4(10, 0, 1, 5));
-	IPCP_EXPECT_ADDR(test, t->ip.srv[IPCP_NEG_IPCP_O_DNS1],
-			 IP4(192, 0, 2, 53));
-	IPCP_EXPECT_ADDR(test, t->ip.srv[IPCP_NEG_IPCP_O_DNS2],
-			 IP4(192, 0, 2, 54));
-	IPCP_EXPECT_ADDR(test, t->ip.srv[IPCP_NEG_IPCP_O_NBNS1], 0);
+	IPCP_NEG_EXPECT_ADDR(test, t->ip.local, IP4(10, 0, 1, 5));
+	IPCP_NEG_EXPECT_ADDR(test, t->ip.srv[IPCP_NEG_IPCP_O_DNS1],
+			     IP4(192, 0, 2, 53));
+	IPCP_NEG_EXPECT_ADDR(test, t->ip.srv[IPCP_NEG_IPCP_O_DNS2],
+			     IP4(192, 0, 2, 54));
+	IPCP_NEG_EXPECT_ADDR(test, t->ip.srv[IPCP_NEG_IPCP_O_NBNS1], 0);
 	KUNIT_EXPECT_EQ(test, t->ip.fail, IPCP_NEG_IPCP_FAIL_NONE);
-}
-
-/*
- * In Ack-Sent the peer has 10.0.0.9; a Nak giving us 10.0.0.9 too is not
- * adopted (both ends would have one address): we ask for 0.0.0.0 again.
- * A fuzzer finding: IPCP Opened with local == peer.
- */
-static void ipcp_client_nak_peer_addr_test(struct kunit *test)
-{
-	static const u8 his[] = { ADR, 6, 10, 0, 0, 9 };
-	static const u8 ask[] = { ADR, 6, 0, 0, 0, 0 };
-	struct ipcp_tconf tc = { CLIENT };
-	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
-	struct ipcp_neg_fsm *f = &t->ip.fsm;
-	u8 buf[BUFMAX];
-	unsigned int len;
-
-	ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
-	KUNIT_ASSERT_EQ(test, ipcp_neg_ipcp_recv_cr(f, his, sizeof(his), buf,
-						    &len, false),
-			IPCP_NEG_CONFACK);
-	IPCP_EXPECT_ADDR(test, t->ip.peer, IP4(10, 0, 0, 9));
-	f->state = IPCP_NEG_ST_ACKSENT;
-	KUNIT_ASSERT_EQ(test, ipcp_neg_ipcp_recv_nak(f, his, sizeof(his),
-						     false), 0);
-	len = ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
-	ipcp_expect_bytes(test, buf, len, ask, sizeof(ask));
-	KUNIT_EXPECT_EQ(test, t->ip.stats.bad_addr, 1);
-}
-
-/*
- * Our configured address is ours even while we ask for another one: a
- * restart goes back to it after the peer's request was judged. A client
- * configured with 10.0.0.7 that was Nak'd 10.0.1.5 Rejects a server
- * claiming 10.0.0.7. A fuzzer finding: IPCP Opened with local == peer.
- */
-static void ipcp_client_peer_has_conf_local_test(struct kunit *test)
-{
-	static const u8 nak[] = { ADR, 6, 10, 0, 1, 5 };
-	static const u8 his[] = { ADR, 6, 10, 0, 0, 7 };
-	struct ipcp_tconf tc = { CLIENT, .local = true };
-	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
-	struct ipcp_neg_fsm *f = &t->ip.fsm;
-	u8 buf[BUFMAX];
-	unsigned int len;
-
-	ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
-	KUNIT_ASSERT_EQ(test, ipcp_neg_ipcp_recv_nak(f, nak, sizeof(nak),
-						     false), 0);
-	len = ipcp_neg_ipcp_build_cr(f, buf, sizeof(buf));
-	ipcp_expect_bytes(test, buf, len, nak, sizeof(nak));
-	KUNIT_EXPECT_EQ(test, ipcp_neg_ipcp_recv_cr(f, his, sizeof(his), buf,
-						    &len, false),
-			IPCP_NEG_CONFREJ);
-	ipcp_expect_bytes(test, buf, len, his, sizeof(his));
-	IPCP_EXPECT_ADDR(test, t->ip.peer, 0);
-}
-
-/* The peer takes the address Nak'd to it; the pool gives the same again */
-static void ipcp_server_pool_negotiation_test(struct kunit *test)
-{
-	static const u8 ask[] = { ADR, 6, 0, 0, 0, 0 };
-	static const u8 take[] = { ADR, 6, 10, 0, 1, 100 };
-	struct ipcp_tconf tc = { SERVER, .pool = POOL };
-	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
-	struct ipcp_neg_fsm *f = &t->ip.fsm;
-	u8 reply[sizeof(take) + IPCP_NEG_REPLY_EXTRA];
-	unsigned int len;
-
-	KUNIT_EXPECT_EQ(test, ipcp_neg_ipcp_recv_cr(f, ask, 6, reply, &len,
-						    false), IPCP_NEG_CONFNAK);
-	ipcp_expect_bytes(test, reply, len, take, sizeof(take));
-	IPCP_EXPECT_ADDR(test, t->ip.peer, 0);
-	KUNIT_EXPECT_EQ(test, ipcp_neg_ipcp_recv_cr(f, take, 6, reply, &len,
-						    false), IPCP_NEG_CONFACK);
-	ipcp_expect_bytes(test, reply, len, take, sizeof(take));
-	IPCP_EXPECT_ADDR(test, t->ip.peer, IP4(10, 0, 1, 100));
-	KUNIT_EXPECT_EQ(test, t->calls, 2);
-	IPCP_EXPECT_ADDR(test, t->wanted, IP4(10, 0, 1, 100));
-	KUNIT_EXPECT_EQ(test, t->ip.stats.nak_sent[IPCP_NEG_IPCP_O_ADDR], 1);
-}
-
-/*
- * Through the automaton: a peer that never sends an IP-Address is Nak'd
- * one until Max-Failure, then Acked with the failure flagged for the glue.
- */
-static void ipcp_server_no_addr_test(struct kunit *test)
-{
-	static const u8 req[] = { IPCP_NEG_CONFREQ, 0x40, 0, 4 };
-	static const u8 nak[] = { ADR, 6, 10, 0, 0, 2 };
-	struct ipcp_tconf tc = { SERVER, .fixed = true };
-	struct ipcp_tctx *t = ipcp_tctx_new(test, &tc);
-	struct ipcp_neg_fsm *f = &t->ip.fsm;
-	unsigned int i, n = 4;
-
-	f->conf.max_failure = n;
-	ipcp_neg_fsm_open(f);
-	ipcp_neg_fsm_up(f);
-	KUNIT_ASSERT_EQ(test, t->nout, 1U);	/* our Configure-Request */
-	for (i = 0; i <= n; i++)
-		ipcp_neg_fsm_input(f, req, sizeof(req));
-	KUNIT_ASSERT_EQ(test, t->nout, n + 2);
-	for (i = 1; i <= n; i++) {
-		KUNIT_EXPECT_EQ(test, t->out[i][0], IPCP_NEG_CONFNAK);
-		ipcp_expect_bytes(test, t->out[i] + IPCP_NEG_HDRLEN,
-				  t->out_len[i] - IPCP_NEG_HDRLEN,
-				  nak, sizeof(nak));
-	}
-	KUNIT_EXPECT_EQ(test, t->out[n + 1][0], IPCP_NEG_CONFACK);
-	KUNIT_EXPECT_EQ(test, t->out_len[n + 1], IPCP_NEG_HDRLEN);
-	KUNIT_EXPECT_EQ(test, t->ip.fail, IPCP_NEG_IPCP_FAIL_ASSIGN);
-	KUNIT_EXPECT_EQ(test, t->ip.assign_err, -EDESTADDRREQ);
-	KUNIT_EXPECT_EQ(test, t->ip.stats.nak_sent[IPCP_NEG_IPCP_O_ADDR], n);
-	IPCP_EXPECT_ADDR(test, t->ip.peer, 0);
-}
-
-/* Two codecs talking through their automatons, timers never firing */
-
-/* Deliver what @from sent to @to; true if there was anything */
-static bool ipcp_deliver(struct kunit *test, struct ipcp_tctx *from,
-			 struct ipcp_tctx *to)
-{
-	unsigned int i, n = from->nout;
-
-	KUNIT_ASSERT_LE(test, n, OUTBOX);
-	from->nout = 0;
-	for (i = 0; i < n; i++)
-		ipcp_neg_fsm_input(&to->ip.fsm, from->out[i], from->out_len[i]);
-	return n > 0;
-}
-
-static void ipcp_run_pair(struct kunit *test, struct ipcp_tctx *srv,
-			  struct ipcp_tctx *cli)
-{
-	unsigned int round;
-
-	ipcp_neg_fsm_open(&srv->ip.fsm);
-	ipcp_neg_fsm_open(&cli->ip.fsm);
-	ipcp_neg_fsm_up(&srv->ip.fsm);
-	ipcp_neg_fsm_up(&cli->ip.fsm);
-	for (round = 0; round < 10; round++) {
-		bool to_cli = ipcp_deliver(test, srv, cli);
-		bool to_srv = ipcp_deliver(test, cli, srv);
-
-		if (!to_cli && !to_srv)
-			break;
-	}
-	KUNIT_EXPECT_LT(test, round, 10);
-	KUNIT_EXPECT_EQ(test, srv->ip.fsm.state, IPCP_NEG_ST_OPENED);
-	KUNIT_EXPECT_EQ(test, cli->ip.fsm.state, IPCP_NEG_ST_OPENED);
-	KUNIT_EXPECT_EQ(test, srv->ups, 1);
-	KUNIT_EXPECT_EQ(test, cli->ups, 1);
-}
-
-/* A pool server and a client asking for DNS agree on everything */
-static void ipcp_pair_test(struct kunit *test)
-{
-	struct ipcp_tconf sc = { SERVER, .pool = POOL, .srv = true };
-	struct ipcp_tconf cc = { CLIENT, .dns = true };
-	struct ipcp_tctx *srv = ipcp_tctx_new(test, &sc);
-	struct ipcp_tctx *cli = ipcp_tctx_new(test, &cc);
-
-	ipcp_run_pair(test, srv, cli);
-	IPCP_EXPECT_ADDR(test, srv->ip.local, IP4(10, 0, 0, 1));
-	IPCP_EXPECT_ADDR(test, srv->ip.peer, POOL_FALLBACK);
-	IPCP_EXPECT_ADDR(test, cli->ip.local, POOL_FALLBACK);
-	IPCP_EXPECT_ADDR(test, cli->ip.peer, IP4(10, 0, 0, 1));
-	IPCP_EXPECT_ADDR(test, cli->ip.srv[IPCP_NEG_IPCP_O_DNS1],
-			 IP4(192, 0, 2, 53));
-	IPCP_EXPECT_ADDR(test, cli->ip.srv[IPCP_NEG_IPCP_O_DNS2],
-			 IP4(192, 0, 2, 54));
-	KUNIT_EXPECT_EQ(test, srv->ip.fail, IPCP_NEG_IPCP_FAIL_NONE);
-	KUNIT_EXPECT_EQ(test, cli->ip.fail, IPCP_NEG_IPCP_FAIL_NONE);
-}
-
-/*
- * An exhausted pool: the server Rejects the client's IP-Address, the
- * client stops asking, and both ends flag the failure for their glue.
- */
-static void ipcp_pair_pool_empty_test(struct kunit *test)
-{
-	struct ipcp_tconf sc = { SERVER, .pool = POOL_EMPTY };
-	struct ipcp_tconf cc = { CLIENT };
-	struct ipcp_tctx *srv = ipcp_tctx_new(test, &sc);
-	struct ipcp_tctx *cli = ipcp_tctx_new(test, &cc);
-
-	ipcp_run_pair(test, srv, cli);
-	KUNIT_EXPECT_EQ(test, srv->ip.fail, IPCP_NEG_IPCP_FAIL_ASSIGN);
-	KUNIT_EXPECT_EQ(test, srv->ip.assign_err, -ENOSPC);
-	IPCP_EXPECT_ADDR(test, srv->ip.peer, 0);
-	KUNIT_EXPECT_EQ(test, cli->ip.fail, IPCP_NEG_IPCP_FAIL_NO_ADDR);
-	IPCP_EXPECT_ADDR(test, cli->ip.local, 0);
 }
 
 static struct kunit_case ipcp_test_cases[] = {

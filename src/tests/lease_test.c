@@ -9,26 +9,15 @@
  */
 
 #include <kunit/test.h>
-#include <net/net_namespace.h>
 
 #include "../addr_pool.h"
 #include "../lease.h"
+#include "test_util.h"
 
-#define IP4(a, b, c, d) \
-	cpu_to_be32((u32)(a) << 24 | (b) << 16 | (c) << 8 | (d))
 #define A(n)		IP4(10, 1, 0, (n))	/* A(1) .. A(3) in the pool */
 #define LOCAL		A(1)
 #define POOL_NAME	"kunit-ipcp-neg-lease"
 #define NLEASES		3
-
-#define LEASE_EXPECT_ADDR(test, got, want)				\
-	do {								\
-		__be32 __got = (got), __want = (want);			\
-									\
-		KUNIT_EXPECT_EQ_MSG(test, be32_to_cpu(__got),		\
-				    be32_to_cpu(__want),		\
-				    "got %pI4 want %pI4", &__got, &__want); \
-	} while (0)
 
 struct lease_ctx {
 	struct ipcp_neg_pool *pool;
@@ -43,10 +32,7 @@ static int lease_test_init(struct kunit *test)
 	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
 	test->priv = ctx;
-	ctx->pool = ipcp_neg_pool_create(&init_net, POOL_NAME);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->pool);
-	KUNIT_ASSERT_EQ(test, ipcp_neg_pool_add_range(ctx->pool, A(1), A(3)),
-			0);
+	ctx->pool = ipcp_neg_test_pool_new(test, POOL_NAME, A(1), A(3));
 	for (i = 0; i < NLEASES; i++) {
 		ipcp_neg_pool_hold(ctx->pool);
 		ipcp_neg_lease_init(&ctx->l[i], ctx->pool);
@@ -61,18 +47,14 @@ static void lease_test_exit(struct kunit *test)
 
 	for (i = 0; i < NLEASES; i++)
 		ipcp_neg_lease_uninit(&ctx->l[i]);
-	ipcp_neg_pool_delete(&init_net, POOL_NAME);
-	ipcp_neg_pool_put(ctx->pool);
+	ipcp_neg_test_pool_del(ctx->pool, POOL_NAME);
 }
 
 static void lease_expect_used(struct kunit *test, u32 used)
 {
 	struct lease_ctx *ctx = test->priv;
-	u32 total, now;
 
-	ipcp_neg_pool_usage(ctx->pool, &total, &now);
-	KUNIT_EXPECT_EQ(test, total, 3U);
-	KUNIT_EXPECT_EQ(test, now, used);
+	IPCP_NEG_EXPECT_USAGE(test, ctx->pool, 3, used);
 }
 
 /* assign() for @l with our local address; the address, or 0 on failure */
@@ -93,18 +75,18 @@ static void lease_test_skip_local(struct kunit *test)
 	struct lease_ctx *ctx = test->priv;
 	__be32 a = 0;
 
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], 0), A(3));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], 0), A(3));
 	lease_expect_used(test, 2);
 	/* only the local address is free: none for a third link */
 	KUNIT_EXPECT_EQ(test, ipcp_neg_lease_assign(&ctx->l[2], 0, LOCAL, &a),
 			-ENOSPC);
-	LEASE_EXPECT_ADDR(test, ctx->l[2].addr, 0);
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[2].addr, 0);
 	lease_expect_used(test, 2);
 	/* a link with no local address of the pool may have it */
 	KUNIT_EXPECT_EQ(test, ipcp_neg_lease_assign(&ctx->l[2], 0, 0, &a), 0);
-	LEASE_EXPECT_ADDR(test, a, A(1));
+	IPCP_NEG_EXPECT_ADDR(test, a, A(1));
 	lease_expect_used(test, 3);
 }
 
@@ -113,12 +95,12 @@ static void lease_test_wanted_local(struct kunit *test)
 {
 	struct lease_ctx *ctx = test->priv;
 
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], LOCAL), A(2));
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], LOCAL), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], LOCAL), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], LOCAL), A(2));
 	/* a free address it asks for is granted, the old one goes back */
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], A(3)), A(3));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], A(3)), A(3));
 	lease_expect_used(test, 1);
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], A(2)), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], A(2)), A(2));
 	lease_expect_used(test, 2);
 }
 
@@ -128,16 +110,16 @@ static void lease_test_sticky(struct kunit *test)
 	struct lease_ctx *ctx = test->priv;
 	__be32 a = 0;
 
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
 	ipcp_neg_lease_drop(&ctx->l[0]);
 	lease_expect_used(test, 0);
-	LEASE_EXPECT_ADDR(test, ctx->l[0].last, A(2));
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[0].last, A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
 
 	/* the held address became our local one: given back, another taken */
 	KUNIT_ASSERT_EQ(test, ipcp_neg_lease_assign(&ctx->l[0], 0, A(2), &a),
 			0);
-	LEASE_EXPECT_ADDR(test, a, A(3));
+	IPCP_NEG_EXPECT_ADDR(test, a, A(3));
 	lease_expect_used(test, 1);
 	/* the sticky address is ours now: not taken either */
 	ipcp_neg_lease_drop(&ctx->l[0]);
@@ -154,12 +136,12 @@ static void lease_test_set_local(struct kunit *test)
 	struct lease_ctx *ctx = test->priv;
 	struct ipcp_neg_lease none = { };
 
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], 0), A(3));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], 0), A(3));
 	/* another link's peer has it */
 	KUNIT_EXPECT_EQ(test, ipcp_neg_lease_set_local(&ctx->l[0], A(3)),
 			-EADDRINUSE);
-	LEASE_EXPECT_ADDR(test, ctx->l[1].addr, A(3));
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[1].addr, A(3));
 	lease_expect_used(test, 2);
 	/* free, outside the pool, or none: accepted, nothing taken */
 	KUNIT_EXPECT_EQ(test, ipcp_neg_lease_set_local(&ctx->l[0], A(1)), 0);
@@ -170,8 +152,8 @@ static void lease_test_set_local(struct kunit *test)
 	lease_expect_used(test, 2);
 	/* our own peer's: given back now, not sticky */
 	KUNIT_EXPECT_EQ(test, ipcp_neg_lease_set_local(&ctx->l[0], A(2)), 0);
-	LEASE_EXPECT_ADDR(test, ctx->l[0].addr, 0);
-	LEASE_EXPECT_ADDR(test, ctx->l[0].last, 0);
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[0].addr, 0);
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[0].last, 0);
 	lease_expect_used(test, 1);
 }
 
@@ -181,21 +163,21 @@ static void lease_test_set_src(struct kunit *test)
 	struct lease_ctx *ctx = test->priv;
 	struct ipcp_neg_pool *old;
 
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[0], 0), A(2));
 	old = ipcp_neg_lease_set_src(&ctx->l[0], NULL, true);
 	KUNIT_EXPECT_PTR_EQ(test, old, ctx->pool);
 	ipcp_neg_pool_put(old);
-	LEASE_EXPECT_ADDR(test, ctx->l[0].addr, A(2));	/* still in use */
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[0].addr, A(2));	/* still in use */
 	lease_expect_used(test, 1);
 	ipcp_neg_lease_drop(&ctx->l[0]);		/* IPCP down */
 	lease_expect_used(test, 0);
 
-	LEASE_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], 0), A(3));
+	IPCP_NEG_EXPECT_ADDR(test, lease_get(test, &ctx->l[1], 0), A(3));
 	ipcp_neg_pool_hold(ctx->pool);
 	old = ipcp_neg_lease_set_src(&ctx->l[1], ctx->pool, false);
 	ipcp_neg_pool_put(old);
-	LEASE_EXPECT_ADDR(test, ctx->l[1].addr, 0);
-	LEASE_EXPECT_ADDR(test, ctx->l[1].last, 0);
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[1].addr, 0);
+	IPCP_NEG_EXPECT_ADDR(test, ctx->l[1].last, 0);
 	lease_expect_used(test, 0);
 }
 

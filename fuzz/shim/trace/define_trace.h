@@ -1,5 +1,0 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/*
- * User-space stand-in for the kernel header of the same name (fuzz/ only):
- * tracepoints are never defined in the fuzz targets, see linux/tracepoint.h.
- */
