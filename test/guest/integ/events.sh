@@ -18,38 +18,6 @@
 
 RESOLV=/usr/share/ipcp_neg/udev/ipcp_neg-resolv
 
-# start_peer NAME PPPD_OPTS: socat joins /tmp/NAME.pty (for the module) to
-# /tmp/NAME.peer, where pppd runs in namespace NAME. Sets PEER_PID and
-# SOCAT_PID.
-start_peer() {
-	rm -f "/tmp/ppp-$1.up" "/tmp/ppp-$1.down" "/tmp/$1.pty" "/tmp/$1.peer"
-	ip netns add "$1" && ip -n "$1" link set lo up || return 1
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>"/tmp/socat-$1.log" 2>&1 &
-	SOCAT_PID=$!
-	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer" ||
-		return 1
-	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
-		lcp-restart 1 ipparam "$1" linkname "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
-	PEER_PID=$!
-}
-
-stop_peer() {
-	stop_pid "$PEER_PID"
-	stop_pid "$SOCAT_PID"
-	ip netns del "$1" 2>/dev/null
-}
-
-# attach [NETNS] ARGS...: ipcpctl attach; sets IF and ID
-attach() {
-	local out
-	out=$(ipcpctl attach "$@") || return 1
-	set -- $out
-	IF=$1
-	ID=$2
-	say "  attached link $ID as $IF"
-}
-
 # listen FILE ARGS...: uevent_listen ARGS in the background, its output in
 # FILE; returns once it listens. Sets LISTEN_PID.
 listen() {
@@ -98,14 +66,6 @@ ev_check() {
 		[ "$v" = - ] && v=
 		check "$4: $k=${v:-(absent)}" ev_is "$file" "$n" "$k" "$v"
 	done
-}
-
-report() {
-	if [ -n "$FAILED" ]; then
-		result fail "$1" "$FAILED"
-	else
-		result pass "$1"
-	fi
 }
 
 events_client() {
@@ -230,7 +190,7 @@ events_netns() {
 	LISTEN_PID=$!
 	wait_for 10 "uevent_listen in evn" test -e "$fn.ready"
 	if start_peer evp "noipdefault" &&
-	    attach_ns evn --tty /tmp/evp.pty --role server --local 10.0.10.1 \
+	    attach_in evn --tty /tmp/evp.pty --role server --local 10.0.10.1 \
 	    --remote 10.0.10.2; then
 		check "up event in evn" wait_for 60 "the up event" has_events "$fn" 1
 		ev_check "$fn" 1 "IPCP_NEG_EVENT=up INTERFACE=$IF IPCP_NEG_PEER=10.0.10.2" \
@@ -259,17 +219,6 @@ events_netns() {
 	report events-netns
 }
 
-# attach_ns NETNS ARGS...: ipcpctl attach inside NETNS; sets IF and ID
-attach_ns() {
-	local ns=$1 out
-	shift
-	out=$(/usr/sbin/ip netns exec "$ns" ipcpctl attach "$@") || return 1
-	set -- $out
-	IF=$1
-	ID=$2
-	say "  attached link $ID as $IF in $ns"
-}
-
 events_unload() {
 	local f=/tmp/ev-unload
 	FAILED=
@@ -292,11 +241,11 @@ events_unload() {
 	fi
 	stop_pid "$LISTEN_PID"
 	stop_peer evu
-	grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+	load_module
 	report events-unload
 }
 
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 events_client
 events_server
 events_netns
