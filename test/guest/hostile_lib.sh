@@ -244,27 +244,28 @@ hp_delta() {
 	esac
 }
 
-# hp_moved IFNAME NAME OP N: the counter's move compares to N ("-eq", "-ge")
-# A counter the module does not expose yet is reported and not checked.
-hp_moved() {
-	hp_delta "$1" "$2"
-	if [ -z "$HP_D" ]; then
-		say "  (counters/$2 not available: not checked)"
+# hp_compare NAME VERB VALUE OP N: the counter NAME's VALUE compares to N
+# ("-eq", "-ge"); one the module does not expose ("" VALUE) is reported
+# and not checked
+hp_compare() {
+	if [ -z "$3" ]; then
+		say "  (counters/$1 not available: not checked)"
 		return 0
 	fi
-	say "  counters/$2 moved by $HP_D"
-	test "$HP_D" "$3" "$4" 2>/dev/null
+	say "  counters/$1 $2 $3"
+	test "$3" "$4" "$5" 2>/dev/null
+}
+
+# hp_moved IFNAME NAME OP N: the counter's move since hp_snap compares to N
+hp_moved() {
+	hp_delta "$1" "$2"
+	hp_compare "$2" "moved by" "$HP_D" "$3" "$4"
 }
 
 # hp_is IFNAME NAME OP N: a counter of a fresh link compares to N
 hp_is() {
 	hp_read "$1" "$2"
-	if [ -z "$HP_V" ]; then
-		say "  (counters/$2 not available: not checked)"
-		return 0
-	fi
-	say "  counters/$2 is $HP_V"
-	test "$HP_V" "$3" "$4" 2>/dev/null
+	hp_compare "$2" is "$HP_V" "$3" "$4"
 }
 
 # hp_uptime_ms: boot time in milliseconds (for the reported durations)

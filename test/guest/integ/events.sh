@@ -68,20 +68,31 @@ ev_check() {
 	done
 }
 
+# ev_begin NAME FILE N SECONDS PEER PPPD_OPTS ATTACH_ARGS...: the start of
+# a test: a listener for N events into FILE (for at most SECONDS), pppd in
+# namespace PEER, the module attached to its pty; if one fails, NAME fails
+# and what was started is stopped
+ev_begin() {
+	local name=$1 f=$2 n=$3 t=$4 peer=$5 opts=$6
+	shift 6
+	FAILED=
+	if ! listen "$f" -k IPCP_NEG_EVENT -n "$n" -t "$t"; then
+		result fail "$name" "uevent_listen did not start"
+		return 1
+	fi
+	if ! start_peer "$peer" "$opts" || ! attach --tty "/tmp/$peer.pty" "$@"; then
+		stop_pid "$LISTEN_PID"
+		stop_peer "$peer"
+		result fail "$name" "could not start pppd or attach"
+		return 1
+	fi
+}
+
 events_client() {
 	local f=/tmp/ev-client common
-	FAILED=
-	if ! listen "$f" -k IPCP_NEG_EVENT -n 2 -t 120; then
-		result fail events-client "uevent_listen did not start"
-		return
-	fi
-	if ! start_peer evc "10.0.5.1:10.0.5.2 ms-dns 10.0.5.53 ms-dns 10.0.5.54" ||
-	    ! attach --tty /tmp/evc.pty --role client --request-dns; then
-		stop_pid "$LISTEN_PID"
-		stop_peer evc
-		result fail events-client "could not start pppd or attach"
-		return
-	fi
+	ev_begin events-client "$f" 2 120 evc \
+		"10.0.5.1:10.0.5.2 ms-dns 10.0.5.53 ms-dns 10.0.5.54" \
+		--role client --request-dns || return
 	check "up event" wait_for 60 "the up event" has_events "$f" 1
 	cat "$f"
 	common="ACTION=change SUBSYSTEM=net INTERFACE=$IF IPCP_NEG_LINK=$ID
@@ -141,19 +152,8 @@ $orig" ]
 
 events_server() {
 	local f=/tmp/ev-server common
-	FAILED=
-	if ! listen "$f" -k IPCP_NEG_EVENT -n 4 -t 150; then
-		result fail events-server "uevent_listen did not start"
-		return
-	fi
-	if ! start_peer evs "noipdefault" ||
-	    ! attach --tty /tmp/evs.pty --role server --local 10.0.6.1 \
-	    --remote 10.0.6.2 --dns 10.0.6.53; then
-		stop_pid "$LISTEN_PID"
-		stop_peer evs
-		result fail events-server "could not start pppd or attach"
-		return
-	fi
+	ev_begin events-server "$f" 4 150 evs noipdefault --role server \
+		--local 10.0.6.1 --remote 10.0.6.2 --dns 10.0.6.53 || return
 	common="INTERFACE=$IF IPCP_NEG_LINK=$ID IPCP_NEG_ROLE=server
 		IPCP_NEG_LOCAL=10.0.6.1 IPCP_NEG_PEER=10.0.6.2
 		IPCP_NEG_DNS1=10.0.6.53 IPCP_NEG_DNS2=-"
@@ -221,24 +221,15 @@ events_netns() {
 
 events_unload() {
 	local f=/tmp/ev-unload
-	FAILED=
-	if ! listen "$f" -k IPCP_NEG_EVENT -n 2 -t 120; then
-		result fail events-unload "uevent_listen did not start"
-		return
-	fi
-	if start_peer evu "noipdefault" &&
-	    attach --tty /tmp/evu.pty --role server --local 10.0.12.1 \
-	    --remote 10.0.12.2; then
-		check "up event" wait_for 60 "the up event" has_events "$f" 1
-		check "rmmod ipcp_neg with a live link" rmmod ipcp_neg
-		check "down event" wait_for 30 "the down event" has_events "$f" 2
-		cat "$f"
-		ev_check "$f" 2 "IPCP_NEG_EVENT=down INTERFACE=$IF IPCP_NEG_LINK=$ID
-			IPCP_NEG_LOCAL=10.0.12.1 IPCP_NEG_PEER=10.0.12.2
-			IPCP_NEG_REASON=unload" unload
-	else
-		FAILED="could not start pppd or attach"
-	fi
+	ev_begin events-unload "$f" 2 120 evu noipdefault --role server \
+		--local 10.0.12.1 --remote 10.0.12.2 || return
+	check "up event" wait_for 60 "the up event" has_events "$f" 1
+	check "rmmod ipcp_neg with a live link" rmmod ipcp_neg
+	check "down event" wait_for 30 "the down event" has_events "$f" 2
+	cat "$f"
+	ev_check "$f" 2 "IPCP_NEG_EVENT=down INTERFACE=$IF IPCP_NEG_LINK=$ID
+		IPCP_NEG_LOCAL=10.0.12.1 IPCP_NEG_PEER=10.0.12.2
+		IPCP_NEG_REASON=unload" unload
 	stop_pid "$LISTEN_PID"
 	stop_peer evu
 	load_module
