@@ -20,6 +20,15 @@ hp_begin() {
 	HP_T0=$(hp_uptime_ms)
 }
 
+# hp_launch SCENARIO ATTACH_ARGS -- RAWPEER_ARGS: hp_begin SCENARIO, then
+# hp_start; when that fails the scenario fails, "could not start"
+hp_launch() {
+	hp_begin "$1"
+	hp_start "$@" && return 0
+	result fail "$HP_RES" "could not start"
+	return 1
+}
+
 # hp_opened IFNAME NET: both layers opened, and the server's address on IFNAME
 hp_opened() {
 	check "LCP and IPCP opened" hp_states "$1" "opened opened"
@@ -35,9 +44,17 @@ hp_next() {
 	hp_after_sync "$1"
 }
 
-# hp_still_opened: the attack left both layers opened
-hp_still_opened() {
-	check "still opened" hp_states "$IF" "opened opened"
+# hp_attack DESCRIPTION [COUNTER N]...: hp_next DESCRIPTION, then each
+# COUNTER moved by exactly N, and both layers are still opened
+hp_attack() {
+	local what=$1
+	shift
+	hp_next "$what"
+	while [ $# -ge 2 ]; do
+		check "$what: $1 moved by $2" hp_moved "$IF" "$1" -eq "$2"
+		shift 2
+	done
+	check "$what: still opened" hp_states "$IF" "opened opened"
 }
 
 # garbage NET: one server link takes truncated, zero-length, badly optioned,
@@ -46,52 +63,23 @@ hp_still_opened() {
 # of IPCP, and still negotiates normally afterwards
 hs_garbage() {
 	local n=$1 d
-	hp_begin garbage
-	if ! hp_start garbage --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
+	hp_launch garbage --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
 	    up sync truncated sync zerolen sync badopts sync wrongids sync \
 	    unknowncode sync unknownproto sync oversized sync "echoflood:$HP_ECHOS" sync \
-	    "crflood:$HP_CRS" sync protrej-ipcp sync up sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	    "crflood:$HP_CRS" sync protrej-ipcp sync up sync || return
 	hp_after_sync "negotiated"
 	hp_opened "$IF" "$n"
-	hp_next "truncated packets"
-	check "truncated: 3 LCP malformed" hp_moved "$IF" lcp_malformed -eq 3
-	check "truncated: 1 IPCP malformed" hp_moved "$IF" ipcp_malformed -eq 1
-	hp_still_opened
-	hp_next "zero-length frames"
-	check "zero-length: 1 LCP malformed" hp_moved "$IF" lcp_malformed -eq 1
-	check "zero-length: 1 IPCP malformed" hp_moved "$IF" ipcp_malformed -eq 1
-	[ -n "$HP_EMPTY_DROPPED" ] &&
-		check "Length 0: $HP_EMPTY_DROPPED empty frame dropped" \
-			hp_moved "$IF" rx_dropped -eq "$HP_EMPTY_DROPPED"
-	hp_still_opened
-	hp_next "bad option lengths"
-	check "bad options: 3 LCP malformed" hp_moved "$IF" lcp_malformed -eq 3
-	check "bad options: 2 IPCP malformed" hp_moved "$IF" ipcp_malformed -eq 2
-	hp_still_opened
-	hp_next "wrong identifiers"
-	check "wrong ids: 3 LCP discarded" hp_moved "$IF" lcp_discarded -eq 3
-	check "wrong ids: 3 IPCP discarded" hp_moved "$IF" ipcp_discarded -eq 3
-	hp_still_opened
-	hp_next "unknown codes"
-	check "unknown codes: $HP_LCP_CODEREJ LCP Code-Reject(s)" \
-		hp_moved "$IF" lcp_tx_coderej -eq "$HP_LCP_CODEREJ"
-	check "unknown codes: 1 IPCP Code-Reject" hp_moved "$IF" ipcp_tx_coderej -eq 1
-	hp_still_opened
-	hp_next "unknown protocols"
-	check "unknown protocols: 3 Protocol-Rejects" hp_moved "$IF" lcp_tx_protrej -eq 3
-	hp_still_opened
-	hp_next "oversized frames"
-	hp_still_opened
-	hp_next "Echo-Request flood"
+	hp_attack "truncated packets" lcp_malformed 3 ipcp_malformed 1
+	hp_attack "zero-length frames" lcp_malformed 1 ipcp_malformed 1 \
+		${HP_EMPTY_DROPPED:+rx_dropped $HP_EMPTY_DROPPED}
+	hp_attack "bad option lengths" lcp_malformed 3 ipcp_malformed 2
+	hp_attack "wrong identifiers" lcp_discarded 3 ipcp_discarded 3
+	hp_attack "unknown codes" lcp_tx_coderej "$HP_LCP_CODEREJ" ipcp_tx_coderej 1
+	hp_attack "unknown protocols" lcp_tx_protrej 3
+	hp_attack "oversized frames"
+	hp_attack "Echo-Request flood" lcp_rx_echoreq $((HP_ECHOS + 1)) \
+		lcp_tx_echorep $((HP_ECHOS + 1))
 	grep '^stat echoflood' "$HP_LOG"
-	check "Echo flood: $((HP_ECHOS + 1)) Echo-Requests counted" \
-		hp_moved "$IF" lcp_rx_echoreq -eq $((HP_ECHOS + 1))
-	check "Echo flood: $((HP_ECHOS + 1)) Echo-Replies counted" \
-		hp_moved "$IF" lcp_tx_echorep -eq $((HP_ECHOS + 1))
-	hp_still_opened
 	hp_next "Configure-Request flood"
 	grep '^stat crflood' "$HP_LOG"
 	hp_delta "$IF" rx_dropped
@@ -123,12 +111,8 @@ hs_garbage() {
 # naks NET: the peer Naks the module's Magic-Number 200 times, then Acks
 hs_naks() {
 	local n=$1
-	hp_begin naks
-	if ! hp_start naks --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
-	    naks:200 up sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	hp_launch naks --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
+	    naks:200 up sync || return
 	hp_after_sync "200 Naks, then a normal negotiation"
 	grep '^stat naks' "$HP_LOG"
 	check "LCP and IPCP opened" hp_states "$IF" "opened opened"
@@ -167,12 +151,8 @@ hs_maxconf() {
 # reject_server NET: the peer Rejects every option of the server
 hs_reject_server() {
 	local n=$1
-	hp_begin reject-server
-	if ! hp_start reject-server --role server --local "10.0.$n.1" \
-	    --remote "10.0.$n.2" -- rejectall up sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	hp_launch reject-server --role server --local "10.0.$n.1" \
+	    --remote "10.0.$n.2" -- rejectall up sync || return
 	hp_after_sync "everything Rejected"
 	check "LCP and IPCP opened" hp_states "$IF" "opened opened"
 	check "the module asked again without options (LCP)" \
@@ -189,12 +169,8 @@ hs_reject_server() {
 # client, which is left without an address
 hs_reject_client() {
 	local n=$1
-	hp_begin reject-client
-	if ! hp_start reject-client --role client -- --addr "10.0.$n.1" rejectall \
-	    lcpup sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	hp_launch reject-client --role client -- --addr "10.0.$n.1" rejectall \
+	    lcpup sync || return
 	hp_after_sync "everything Rejected"
 	check "IPCP closed (pool-empty policy ipcp-close), LCP opened" \
 		wait_for 10 "IPCP closed" hp_states "$IF" "opened closed"
@@ -207,12 +183,8 @@ hs_reject_client() {
 # termstorm NET: 100 Terminate-Requests end the link
 hs_termstorm() {
 	local n=$1 t1
-	hp_begin termstorm
-	if ! hp_start termstorm --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
-	    up sync termstorm:100 sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	hp_launch termstorm --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
+	    up sync termstorm:100 sync || return
 	hp_after_sync "negotiated"
 	check "$IF has its address" wait_for 10 "$IF's address" \
 		has_ipv4 "$IF" "inet 10.0.$n.1 peer 10.0.$n.2/32"
@@ -230,12 +202,8 @@ hs_termstorm() {
 # protrej_lcp NET: a Protocol-Reject of LCP ends the link
 hs_protrej_lcp() {
 	local n=$1
-	hp_begin protrej-lcp
-	if ! hp_start protrej-lcp --role server --local "10.0.$n.1" \
-	    --remote "10.0.$n.2" -- up sync protrej-lcp sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	hp_launch protrej-lcp --role server --local "10.0.$n.1" \
+	    --remote "10.0.$n.2" -- up sync protrej-lcp sync || return
 	hp_after_sync "negotiated"
 	hp_go
 	hp_after_sync "Protocol-Reject of LCP"
@@ -271,12 +239,8 @@ hs_loopback() {
 # grows by a bounded number of lines
 hs_reneg() {
 	local n=$1 l0 l1
-	hp_begin reneg
-	if ! hp_start reneg --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
-	    up sync reneg:1000 sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	hp_launch reneg --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
+	    up sync reneg:1000 sync || return
 	hp_after_sync "negotiated"
 	hp_snap "$IF" ipcp_renegotiations
 	l0=$(dmesg | wc -l)
@@ -299,12 +263,8 @@ hs_reneg() {
 # left and Slab bounded since SLAB0 (kB)
 hs_after() {
 	local n=$1
-	hp_begin after
-	if ! hp_start after --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
-	    up sync; then
-		result fail "$HP_RES" "could not start"
-		return
-	fi
+	hp_launch after --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
+	    up sync || return
 	hp_after_sync "negotiated"
 	hp_opened "$IF" "$n"
 	hp_finish
