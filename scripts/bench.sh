@@ -62,15 +62,11 @@ cp "$TOP/bench/guest/bench.sh" "$out/extra/bench/"
 
 log "booting the plain test kernel in QEMU (bench job, $MEM MiB, N=$N)"
 start=$(date +%s)
-timeout --foreground -k 10 "${IPCP_NEG_VM_TIMEOUT:-3600}" qemu-system-x86_64 \
-	-accel tcg -m "$MEM" -smp "$GUEST_SMP" \
-	-nographic -no-reboot -monitor none -serial stdio \
-	-serial "file:$out/guest.results" \
-	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-	-append "$GUEST_CMDLINE log_buf_len=4M loglevel=4 ipcp_neg.job=bench ipcp_neg.bench_n=$N ipcp_neg.bench_neg=$NEG ipcp_neg.bench_ops=$OPS ipcp_neg.bench_secs=$SECS" \
-	</dev/null >"$out/console.log" 2>&1
+run_guest -m "$MEM" -t "${IPCP_NEG_VM_TIMEOUT:-3600}" -c "$out/console.log" \
+	"$kdir/arch/x86/boot/bzImage" "$out/initramfs.cpio.gz" "$out/guest.results" \
+	"log_buf_len=4M loglevel=4 ipcp_neg.job=bench ipcp_neg.bench_n=$N ipcp_neg.bench_neg=$NEG ipcp_neg.bench_ops=$OPS ipcp_neg.bench_secs=$SECS"
 log "the VM ran $(($(date +%s) - start)) s"
-tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE' ||
+guest_done "$out/guest.results" ||
 	log "the guest did not finish its job (see $out/console.log)"
 
 # The table: every figure with its unit, then the goals

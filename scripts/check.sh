@@ -146,28 +146,12 @@ build_debian() {
 # run_vm SERIES KDIR GUEST_JOB ONLY: boot the kernel in QEMU with the
 # initramfs of $kout, run the guest job, and scan the console for splats
 run_vm() {
-	local series=$1 kdir=$2 gjob=$3 gonly=$4 limit=${IPCP_NEG_VM_TIMEOUT:-3600} rc
+	local series=$1 kdir=$2 gjob=$3 gonly=$4 limit=${IPCP_NEG_VM_TIMEOUT:-3600}
 	log "booting the $series debug kernel in QEMU (job $gjob${gonly:+ $gonly}, limit ${limit} s)"
-	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp "$GUEST_SMP" \
-		-nographic -no-reboot -monitor none -serial stdio \
-		-serial "file:$kout/guest.results" \
-		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$kout/initramfs.cpio.gz" \
-		-append "$GUEST_CMDLINE log_buf_len=4M kasan.fault=report ipcp_neg.job=$gjob${gonly:+ ipcp_neg.only=$gonly}" \
-		</dev/null >"$kout/console.log" 2>&1
-	rc=$?
-	[ "$rc" = 124 ] && hresult fail vm "timed out after $limit s"
-	if ! tail -n 1 "$kout/guest.results" 2>/dev/null | grep -q '^DONE'; then
-		tail -n 40 "$kout/console.log"
-		hresult fail vm-complete "the guest did not finish its job (see $kout/console.log)"
-	else
-		hresult pass vm-complete
-	fi
-	if find_splats "$kout/console.log" >"$kout/splats.log"; then
-		CONTEXT=1 find_splats "$kout/console.log" | head -n 200
-		hresult fail kernel-clean "kernel splat on the console: $(head -n 1 "$kout/splats.log")"
-	else
-		hresult pass kernel-clean
-	fi
+	run_guest -t "$limit" -c "$kout/console.log" "$kdir/arch/x86/boot/bzImage" \
+		"$kout/initramfs.cpio.gz" "$kout/guest.results" \
+		"log_buf_len=4M kasan.fault=report ipcp_neg.job=$gjob${gonly:+ ipcp_neg.only=$gonly}"
+	judge_guest "$kout" $? "$limit"
 }
 
 # The KTAP the guest sent, parsed by the kunit.py of the tree that gives

@@ -25,11 +25,7 @@ IPCPCTL=$out/ipcpctl "$TOP/scripts/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$ou
 	die "assembling the initramfs failed"
 
 log "booting the $variant test kernel in QEMU"
-timeout --foreground -k 10 600 qemu-system-x86_64 -accel tcg -m 2048 -smp "$GUEST_SMP" \
-	-nographic -no-reboot -monitor none -serial stdio \
-	-serial "file:$out/guest.results" \
-	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-	-append "$GUEST_CMDLINE loglevel=4 ipcp_neg.job=demo" \
-	</dev/null 2>&1 | tee "$out/console.log" | grep -v -E '^\[ *[0-9.]+\]|^ipcp_neg-test:'
+run_guest -t 600 "$kdir/arch/x86/boot/bzImage" "$out/initramfs.cpio.gz" \
+	"$out/guest.results" "loglevel=4 ipcp_neg.job=demo" | tee "$out/console.log" | grep -v -E '^\[ *[0-9.]+\]|^ipcp_neg-test:'
 grep -q '^RESULT pass demo' "$out/guest.results" 2>/dev/null ||
 	die "the demo did not complete (console: $out/console.log)"

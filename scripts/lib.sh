@@ -77,3 +77,60 @@ find_splats() {
 			grep -E "$SPLAT_RE"
 		fi
 }
+
+# run_guest [-m MiB] [-t SECONDS] [-c CONSOLE] KERNEL INITRAMFS RESULTS APPEND [QEMU_ARG...]
+# The one QEMU command line of every job: KERNEL with INITRAMFS under TCG,
+# GUEST_SMP CPUs, MiB of memory (default 2048), kernel command line
+# "GUEST_CMDLINE APPEND"; the guest's console (ttyS0) into the file CONSOLE
+# (default "-": this stdout), its results port (ttyS1) into the file
+# RESULTS; killed after SECONDS (default 3600). QEMU_ARGs (-device, -drive,
+# ...) come last. Returns QEMU's exit status, 124 when the time ran out.
+run_guest() {
+	local mem=2048 limit=3600 console=- opt OPTIND=1 cmd
+	while getopts m:t:c: opt; do
+		case $opt in
+		m) mem=$OPTARG ;;
+		t) limit=$OPTARG ;;
+		c) console=$OPTARG ;;
+		*) return 2 ;;
+		esac
+	done
+	shift $((OPTIND - 1))
+	cmd=(timeout --foreground -k 10 "$limit"
+		qemu-system-x86_64 -accel tcg -m "$mem" -smp "$GUEST_SMP"
+		-nographic -no-reboot -monitor none -serial stdio -serial "file:$3"
+		-kernel "$1" -initrd "$2" -append "$GUEST_CMDLINE $4")
+	shift 4
+	if [ "$console" = - ]; then
+		"${cmd[@]}" "$@" </dev/null 2>&1
+	else
+		"${cmd[@]}" "$@" </dev/null >"$console" 2>&1
+	fi
+}
+
+# guest_done RESULTS: the guest finished its job (run.sh writes DONE last)
+guest_done() {
+	tail -n 1 "$1" 2>/dev/null | grep -q '^DONE'
+}
+
+# judge_guest DIR RC LIMIT: the results of a test VM's run, through the
+# caller's hresult STATUS NAME [DETAIL]: vm (only when RC says the LIMIT
+# of seconds ran out), vm-complete (DIR/guest.results ends with DONE),
+# kernel-clean (no splat on DIR/console.log; the splats go to
+# DIR/splats.log, and with context to stdout)
+judge_guest() {
+	local dir=$1
+	[ "$2" = 124 ] && hresult fail vm "timed out after $3 s"
+	if guest_done "$dir/guest.results"; then
+		hresult pass vm-complete
+	else
+		tail -n 40 "$dir/console.log"
+		hresult fail vm-complete "the guest did not finish its job (see $dir/console.log)"
+	fi
+	if find_splats "$dir/console.log" >"$dir/splats.log"; then
+		CONTEXT=1 find_splats "$dir/console.log" | head -n 200
+		hresult fail kernel-clean "kernel splat on the console: $(head -n 1 "$dir/splats.log")"
+	else
+		hresult pass kernel-clean
+	fi
+}

@@ -149,7 +149,7 @@ hresult() {
 }
 
 stock_kernel() {
-	local series=$1 r root ko st rc
+	local series=$1 r root ko st rc limit=${IPCP_NEG_VM_TIMEOUT:-1800}
 	kout=$out/stock-$series
 	rm -rf "$kout"
 	mkdir -p "$kout"
@@ -173,25 +173,12 @@ stock_kernel() {
 	cat "$kout/base.cpio.gz" "$kout/modules.cpio.gz" >"$kout/initramfs.cpio.gz"
 	lap "initramfs ($(du -h "$kout/initramfs.cpio.gz" | cut -f1))"
 	t0
-	timeout --foreground -k 10 "${IPCP_NEG_VM_TIMEOUT:-1800}" qemu-system-x86_64 -accel tcg -m 2048 \
-		-smp "${STOCK_SMP:-$GUEST_SMP}" -nographic -no-reboot -monitor none -serial stdio \
-		-serial "file:$kout/guest.results" \
-		-kernel "$root/boot/vmlinuz-$r" -initrd "$kout/initramfs.cpio.gz" \
-		-append "$GUEST_CMDLINE ipcp_neg.job=stock ipcp_neg.only=$STOCK_TESTS" \
-		</dev/null >"$kout/console.log" 2>&1
+	GUEST_SMP=${STOCK_SMP:-$GUEST_SMP} run_guest -t "$limit" -c "$kout/console.log" \
+		"$root/boot/vmlinuz-$r" "$kout/initramfs.cpio.gz" "$kout/guest.results" \
+		"ipcp_neg.job=stock ipcp_neg.only=$STOCK_TESTS"
 	rc=$?
 	lap "stock $series VM (rc $rc)"
-	if tail -n 1 "$kout/guest.results" 2>/dev/null | grep -q '^DONE'; then
-		hresult pass vm-complete
-	else
-		tail -n 40 "$kout/console.log"
-		hresult fail vm-complete "see $kout/console.log"
-	fi
-	if find_splats "$kout/console.log" >"$kout/splats.log"; then
-		hresult fail kernel-clean "$(head -n 1 "$kout/splats.log")"
-	else
-		hresult pass kernel-clean
-	fi
+	judge_guest "$kout" "$rc" "$limit"
 }
 
 make -s -B -f "$tree/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" || die "building ipcpctl failed"

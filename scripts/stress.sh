@@ -63,23 +63,8 @@ GUEST_BIN=$out/guest-bin IPCPCTL=$out/ipcpctl IPCP_NEG_SRC=$tree \
 	{ hresult fail initramfs "assembling the initramfs failed"; finish; }
 
 log "booting the debug kernel: stress, $flaps flaps, limit $limit s"
-timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel tcg -m 2048 -smp "$GUEST_SMP" \
-	-nographic -no-reboot -monitor none -serial stdio \
-	-serial "file:$out/guest.results" \
-	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-	-append "$GUEST_CMDLINE log_buf_len=4M kasan.fault=report ipcp_neg.job=stress ipcp_neg.only=$only ipcp_neg.flaps=$flaps" \
-	</dev/null >"$out/console.log" 2>&1
-[ $? = 124 ] && hresult fail vm "timed out after $limit s"
-if tail -n 1 "$out/guest.results" 2>/dev/null | grep -q '^DONE'; then
-	hresult pass vm-complete
-else
-	tail -n 40 "$out/console.log"
-	hresult fail vm-complete "the guest did not finish (see $out/console.log)"
-fi
-if find_splats "$out/console.log" >"$out/splats.log"; then
-	head -n 40 "$out/splats.log"
-	hresult fail kernel-clean "kernel splat: $(head -n 1 "$out/splats.log")"
-else
-	hresult pass kernel-clean
-fi
+run_guest -t "$limit" -c "$out/console.log" "$kdir/arch/x86/boot/bzImage" \
+	"$out/initramfs.cpio.gz" "$out/guest.results" \
+	"log_buf_len=4M kasan.fault=report ipcp_neg.job=stress ipcp_neg.only=$only ipcp_neg.flaps=$flaps"
+judge_guest "$out" $? "$limit"
 finish

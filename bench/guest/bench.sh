@@ -49,6 +49,15 @@ meminfo() {
 	awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo
 }
 
+# mem_baseline: drop what the kernel can drop, then SLAB0 and AVAIL0 are
+# Slab and MemAvailable (kB), the baseline of a per-unit memory figure
+mem_baseline() {
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	SLAB0=$(meminfo Slab)
+	AVAIL0=$(meminfo MemAvailable)
+}
+
 # addr_of I: "H.L" part of link I's addresses (10.1.H.L and 10.2.H.L)
 addr_of() {
 	echo "$(($1 / 250)).$(($1 % 250 + 1))"
@@ -128,11 +137,8 @@ bench_kmod() {
 bench_e2e_module() {
 	local n=$1 i t0 t1 t2 slab0 slab1 avail0 avail1 a
 	start_ptys "$n" || { result fail bench-e2e-module "ptys"; return; }
-	sync
-	echo 3 >/proc/sys/vm/drop_caches
-	slab0=$(meminfo Slab)
-	avail0=$(meminfo MemAvailable)
-	t0=$(now_ms)
+	mem_baseline
+	slab0=$SLAB0 avail0=$AVAIL0 t0=$(now_ms)
 	i=0
 	while [ "$i" -lt "$n" ]; do
 		a=$(addr_of "$i")
@@ -185,11 +191,8 @@ bench_e2e_pppd() {
 	mv /etc/ppp/ip-up /etc/ppp/ip-up.off
 	mv /etc/ppp/ip-down /etc/ppp/ip-down.off
 	start_ptys "$want" || { result fail bench-e2e-pppd "ptys"; return; }
-	sync
-	echo 3 >/proc/sys/vm/drop_caches
-	slab0=$(meminfo Slab)
-	avail0=$(meminfo MemAvailable)
-	t0=$(now_ms)
+	mem_baseline
+	slab0=$SLAB0 avail0=$AVAIL0 t0=$(now_ms)
 	while [ "$n" -lt "$want" ]; do
 		if [ "$(meminfo MemAvailable)" -lt 524288 ]; then
 			say "pppd pairs limited by memory at $n"

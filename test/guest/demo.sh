@@ -5,27 +5,6 @@
 # pppd its address and DNS), then as the client (pppd assigns it one).
 . /test/lib.sh
 
-# peer NAME PPPD_OPTS: socat joins /tmp/NAME.pty (for the module) and
-# /tmp/NAME.peer, where pppd runs in namespace NAME. Sets PEER_PID, SOCAT_PID.
-peer() {
-	rm -f "/tmp/ppp-$1.up" "/tmp/$1.pty" "/tmp/$1.peer"
-	ip netns add "$1" && ip -n "$1" link set lo up || return 1
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>/dev/null 2>&1 &
-	SOCAT_PID=$!
-	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer" ||
-		return 1
-	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
-		lcp-restart 1 ipparam "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
-	PEER_PID=$!
-}
-
-unpeer() {
-	stop_pid "$PEER_PID"
-	stop_pid "$SOCAT_PID"
-	ip netns del "$1"
-}
-
 show_module_side() {
 	echo "module side: ipcpctl status $1"
 	ipcpctl status "$1" | sed 's/^/    /'
@@ -42,7 +21,7 @@ echo
 echo "### 1. The module is the server: it assigns 10.0.1.2 and DNS to a pppd client"
 echo "    pppd /tmp/demo1.peer noipdefault usepeerdns          (namespace demo1)"
 echo "    ipcpctl attach --tty /tmp/demo1.pty --role server --local 10.0.1.1 --remote 10.0.1.2 --dns 10.0.1.53,10.0.1.54"
-peer demo1 "noipdefault usepeerdns"
+start_peer demo1 "noipdefault usepeerdns"
 set -- $(ipcpctl attach --tty /tmp/demo1.pty --role server --local 10.0.1.1 \
 	--remote 10.0.1.2 --dns 10.0.1.53,10.0.1.54)
 ifname=$1
@@ -66,15 +45,15 @@ else
 fi
 echo "hanging up the pty pair under the link:"
 kill -KILL "$SOCAT_PID"
-wait_for 10 "the link to go" sh -c "! ipcpctl status $ifname >/dev/null 2>&1"
+wait_for 10 "the link to go" link_gone "$ifname"
 echo "    ipcpctl status $ifname: $(ipcpctl status "$ifname" 2>&1)"
-unpeer demo1
+stop_peer demo1
 
 echo
 echo "### 2. The module is the client: a pppd server assigns it 10.0.2.2 and DNS"
 echo "    pppd /tmp/demo2.peer 10.0.2.1:10.0.2.2 ms-dns 10.0.2.53   (namespace demo2)"
 echo "    ipcpctl attach --tty /tmp/demo2.pty --role client --request-dns"
-peer demo2 "10.0.2.1:10.0.2.2 ms-dns 10.0.2.53"
+start_peer demo2 "10.0.2.1:10.0.2.2 ms-dns 10.0.2.53"
 set -- $(ipcpctl attach --tty /tmp/demo2.pty --role client --request-dns)
 ifname=$1
 echo "    -> attached as $1, link id $2"
@@ -90,11 +69,7 @@ else
 	cat /tmp/pppd-demo2.log
 	FAILED="${FAILED:+$FAILED, }module client"
 fi
-unpeer demo2
+stop_peer demo2
 
 rmmod ipcp_neg
-if [ -n "$FAILED" ]; then
-	result fail demo "$FAILED"
-else
-	result pass demo
-fi
+report demo

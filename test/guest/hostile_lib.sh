@@ -2,7 +2,9 @@
 # Helpers for the hostile-peer tests (sourced after /test/lib.sh): a module
 # link attacked by rawpeer (tools/test/rawpeer.c), which runs a list of
 # steps and stops at each "sync" step until we tell it to go on, so that
-# the module's state and counters can be checked between attacks.
+# the module's state and counters can be checked between attacks. The
+# scenarios are in hostile_scenarios.sh, written once for every transport
+# (hp_transport below); integ/hostile_<transport>.sh runs them.
 
 HP_CTL=/tmp/hp.ctl
 PARAMS=/sys/module/ipcp_neg/parameters
@@ -49,32 +51,122 @@ hp_end() {
 	grep -q '^verdict pass$' "$HP_LOG"
 }
 
+# hp_stop_peer: close rawpeer's stdin and end it
 hp_stop_peer() {
 	exec 3>&-
 	stop_pid "$PEER_PID"
 }
 
-# hp_pty NAME: socat joins /tmp/NAME.pty (the module's) and /tmp/NAME.peer
-hp_pty() {
-	rm -f "/tmp/$1.pty" "/tmp/$1.peer"
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>/dev/null 2>&1 &
-	SOCAT_PID=$!
-	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer"
+# The transports rawpeer attacks a link over. hp_transport pty|pppoe picks
+# one (HP_T, in every result name: hostile-$HP_T-...) and the figures its
+# scenarios expect. Per transport T: hp_T_peer NAME RAWPEER_ARGS starts
+# rawpeer on the peer's end, hp_T_tty NAME prints the attach arguments of
+# the module's end, hp_T_stop NAME ends what hp_T_peer started besides
+# rawpeer.
+#  - pty: socat joins the module's tty and rawpeer's (RFC 1662 framing,
+#    ppp_async on the module's side)
+#  - pppoe: rawpeer, in namespace hpoe, plays the access concentrator of
+#    session 0x2a on the veth pair hpm/hpp (MTU 4000, so that frames above
+#    the MRU arrive) that hp_pppoe_setup makes
+# The floods are the sizes each transport's test always ran (PPPoE's,
+# smaller, also runs on the 6.1 kernel: scripts/check.sh CROSS_TESTS).
+# rawpeer sends a 2000-byte unknown code only over PPPoE (one more LCP
+# Code-Reject, cut to the MRU), and only PPPoE has frames with Length 0
+# (one empty frame dropped).
+hp_transport() {
+	HP_T=$1
+	case $1 in
+	pty) HP_ECHOS=500 HP_CRS=1000 HP_LCP_CODEREJ=1 HP_EMPTY_DROPPED= ;;
+	pppoe) HP_ECHOS=300 HP_CRS=500 HP_LCP_CODEREJ=2 HP_EMPTY_DROPPED=1 ;;
+	esac
 }
 
-# hp_attach ARGS...: ipcpctl attach; sets IF and ID
-hp_attach() {
-	local out
-	out=$(ipcpctl attach "$@") || return 1
-	set -- $out
-	IF=$1
-	ID=$2
-	say "  attached link $ID as $IF"
+hp_pty_peer() {
+	local name=$1
+	shift
+	pty_pair "hp-$name" &&
+		hp_peer "/tmp/hp-$name.log" rawpeer --pty "/tmp/hp-$name.peer" "$@"
 }
 
-hp_link_gone() {
-	! ipcpctl status "$1" >/dev/null 2>&1
+hp_pty_tty() {
+	echo "--tty /tmp/hp-$1.pty"
+}
+
+hp_pty_stop() {
+	stop_pidfile "/tmp/hp-$1.socat-pid"
+}
+
+HP_SESSION=0x2a
+
+# hp_pppoe_setup: the veth pair, hpm here and hpp in namespace hpoe; sets
+# MAC_M and MAC_P. hp_pppoe_teardown removes it.
+hp_pppoe_setup() {
+	ip netns add hpoe &&
+		ip link add hpm type veth peer name hpp netns hpoe &&
+		ip link set hpm mtu 4000 up && ip -n hpoe link set hpp mtu 4000 up ||
+		return 1
+	MAC_M=$(cat /sys/class/net/hpm/address)
+	MAC_P=$(ip netns exec hpoe cat /sys/class/net/hpp/address)
+	say "  module side hpm $MAC_M, peer side hpp $MAC_P"
+}
+
+hp_pppoe_teardown() {
+	ip link del hpm
+	ip netns del hpoe
+}
+
+hp_pppoe_peer() {
+	local name=$1
+	shift
+	hp_peer "/tmp/hpoe-$name.log" /usr/sbin/ip netns exec hpoe rawpeer \
+		--pppoe hpp --session "$HP_SESSION" --peer "$MAC_M" --mru 1492 "$@"
+}
+
+hp_pppoe_tty() {
+	echo "--pppoe hpm --session $HP_SESSION --peer $MAC_P"
+}
+
+hp_pppoe_stop() {
+	:
+}
+
+# hp_start NAME ATTACH_ARGS -- RAWPEER_ARGS: rawpeer on the transport, then
+# the module attached to the other end (sets IF and ID)
+hp_start() {
+	local name=$1 a=
+	shift
+	while [ "$1" != -- ]; do
+		a="$a $1"
+		shift
+	done
+	shift
+	HP_NAME=$name HP_LOG=/dev/null PEER_PID=
+	if "hp_${HP_T}_peer" "$name" "$@" &&
+	    attach $("hp_${HP_T}_tty" "$name") $a; then
+		return 0
+	fi
+	cat "$HP_LOG"
+	hp_stop
+	return 1
+}
+
+# hp_stop: end rawpeer and the transport of the last hp_start
+hp_stop() {
+	hp_stop_peer
+	"hp_${HP_T}_stop" "$HP_NAME"
+}
+
+# hp_finish: detach the link, check rawpeer's verdict, hp_stop
+hp_finish() {
+	ipcpctl detach "$IF" >/dev/null 2>&1
+	check "rawpeer's verdict: pass" hp_end
+	hp_stop
+}
+
+# hp_after_sync DESCRIPTION: rawpeer reached its next sync and saw no error
+hp_after_sync() {
+	check "rawpeer reached sync $((HP_SYNC + 1)) ($1)" hp_wait_sync &&
+		check "bytes on the wire as expected ($1)" hp_wire_ok
 }
 
 # hp_state IFNAME lcp|ipcp: the RFC 1661 state name (sysfs, else ipcpctl)
@@ -152,27 +244,28 @@ hp_delta() {
 	esac
 }
 
-# hp_moved IFNAME NAME OP N: the counter's move compares to N ("-eq", "-ge")
-# A counter the module does not expose yet is reported and not checked.
-hp_moved() {
-	hp_delta "$1" "$2"
-	if [ -z "$HP_D" ]; then
-		say "  (counters/$2 not available: not checked)"
+# hp_compare NAME VERB VALUE OP N: the counter NAME's VALUE compares to N
+# ("-eq", "-ge"); one the module does not expose ("" VALUE) is reported
+# and not checked
+hp_compare() {
+	if [ -z "$3" ]; then
+		say "  (counters/$1 not available: not checked)"
 		return 0
 	fi
-	say "  counters/$2 moved by $HP_D"
-	[ "$HP_D" "$3" "$4" ] 2>/dev/null
+	say "  counters/$1 $2 $3"
+	test "$3" "$4" "$5" 2>/dev/null
+}
+
+# hp_moved IFNAME NAME OP N: the counter's move since hp_snap compares to N
+hp_moved() {
+	hp_delta "$1" "$2"
+	hp_compare "$2" "moved by" "$HP_D" "$3" "$4"
 }
 
 # hp_is IFNAME NAME OP N: a counter of a fresh link compares to N
 hp_is() {
 	hp_read "$1" "$2"
-	if [ -z "$HP_V" ]; then
-		say "  (counters/$2 not available: not checked)"
-		return 0
-	fi
-	say "  counters/$2 is $HP_V"
-	[ "$HP_V" "$3" "$4" ] 2>/dev/null
+	hp_compare "$2" is "$HP_V" "$3" "$4"
 }
 
 # hp_uptime_ms: boot time in milliseconds (for the reported durations)
@@ -207,6 +300,16 @@ hp_restore_param() {
 	eval "v=\${HP_OLD_$1:-}"
 	[ -n "$v" ] && echo "$v" >"$PARAMS/$1"
 	eval "HP_OLD_$1="
+}
+
+# hp_slab_checks SLAB0: no link is left, and Slab grew by less than
+# hp_slab_bound_kb since SLAB0 (kB); sets HP_SLAB (kB now)
+hp_slab_checks() {
+	HP_SLAB=$(hp_slab_kb)
+	say "  Slab: $1 kB before, $HP_SLAB kB after"
+	check "no link left" sh -c "! ls /sys/class/net | grep -q '^ppp'"
+	check "Slab grew less than $(hp_slab_bound_kb) kB" \
+		[ $((HP_SLAB - $1)) -lt "$(hp_slab_bound_kb)" ]
 }
 
 # hp_result NAME T0 [EXTRA]: report the scenario with its duration

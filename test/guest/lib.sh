@@ -114,6 +114,117 @@ stop_pid() {
 	wait_for 20 "process $1 to exit" sh -c "! kill -0 $1"
 }
 
+# report NAME [DETAIL]: a test's result from its checks: fail with $FAILED
+# when a check failed, else pass (with DETAIL); then clears $FAILED
+report() {
+	if [ -n "$FAILED" ]; then
+		result fail "$1" "$FAILED"
+	else
+		result pass "$1" "${2:-}"
+	fi
+	FAILED=
+}
+
+# note WHAT: record a failure found outside check
+note() {
+	say "  FAILED: $1"
+	FAILED="${FAILED:+$FAILED; }$1"
+}
+
+# load_module: insmod ipcp_neg unless it is loaded (a test may unload it)
+load_module() {
+	grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+}
+
+# pty_pair NAME: socat joins two ptys, /tmp/NAME.pty (the module's end) and
+# /tmp/NAME.peer (pppd's, rawpeer's or a second link's); sets SOCAT_PID
+pty_pair() {
+	rm -f "/tmp/$1.pty" "/tmp/$1.peer"
+	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
+		>"/tmp/socat-$1.log" 2>&1 &
+	SOCAT_PID=$!
+	echo "$SOCAT_PID" >"/tmp/$1.socat-pid"
+	wait_for 10 "socat's ptys $1" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer"
+}
+
+# peer_pppd NAME PPPD_OPTS: pppd on /tmp/NAME.peer in namespace NAME (made
+# here), ipparam and linkname NAME, its log /tmp/pppd-NAME.log; sets PEER_PID
+peer_pppd() {
+	rm -f "/tmp/ppp-$1.up" "/tmp/ppp-$1.down"
+	ip netns add "$1" && ip -n "$1" link set lo up || return 1
+	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
+		lcp-restart 1 ipparam "$1" linkname "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
+	PEER_PID=$!
+	echo "$PEER_PID" >"/tmp/$1.pppd-pid"
+}
+
+# start_peer NAME PPPD_OPTS: pty_pair NAME, then peer_pppd NAME on its peer
+# end; sets SOCAT_PID and PEER_PID. stop_peer NAME ends what it started.
+start_peer() {
+	pty_pair "$1" && peer_pppd "$1" "$2"
+}
+
+# stop_pidfile FILE: stop_pid the process FILE names (if any); remove FILE
+stop_pidfile() {
+	local pid
+	[ -r "$1" ] && read -r pid <"$1" && stop_pid "$pid"
+	rm -f "$1"
+}
+
+# stop_peer NAME: end NAME's pppd (SIGCONT first: a test may have stopped
+# it) and socat, delete namespace NAME; by the pids start_peer recorded, so
+# that several peers can run at once
+stop_peer() {
+	local pid
+	[ -r "/tmp/$1.pppd-pid" ] && read -r pid <"/tmp/$1.pppd-pid" &&
+		kill -CONT "$pid" 2>/dev/null
+	stop_pidfile "/tmp/$1.pppd-pid"
+	stop_pidfile "/tmp/$1.socat-pid"
+	ip netns del "$1" 2>/dev/null
+}
+
+# ctl_in NETNS ARGS...: ipcpctl in NETNS ("" = this one)
+ctl_in() {
+	local ns=$1
+	shift
+	if [ -n "$ns" ]; then
+		/usr/sbin/ip netns exec "$ns" ipcpctl "$@"
+	else
+		ipcpctl "$@"
+	fi
+}
+
+# attach_in NETNS ARGS...: ipcpctl attach in NETNS ("" = this one); sets IF
+# (pppN) and ID (the link id)
+attach_in() {
+	local ns=$1 out
+	shift
+	out=$(ctl_in "$ns" attach "$@") || return 1
+	set -- $out
+	IF=$1
+	ID=$2
+}
+
+# attach ARGS...: attach_in this namespace, and say which link it made
+attach() {
+	attach_in "" "$@" && say "  attached link $ID as $IF"
+}
+
+# link_gone_in NETNS LINK: ipcpctl status no longer knows LINK
+link_gone_in() {
+	! ctl_in "$1" status "$2" >/dev/null 2>&1
+}
+
+# link_gone LINK: the same in this namespace
+link_gone() {
+	link_gone_in "" "$1"
+}
+
+# ipcp_opened NETNS LINK: IPCP of LINK is Opened
+ipcp_opened() {
+	ctl_in "$1" status "$2" 2>/dev/null | grep -q ' ipcp Opened$'
+}
+
 # netns_pair A B IFA IFB: two network namespaces joined by a veth pair
 netns_pair() {
 	ip netns add "$1" && ip netns add "$2" &&

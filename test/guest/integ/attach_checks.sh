@@ -8,7 +8,6 @@
 #    is no unit get EBADFD; a unit that UPPER is not connected to gets
 #    ENOTCONN; the right files attach (the positive control).
 . /test/lib.sh
-. /test/stress_lib.sh
 
 EXPECT="transport-regular-file ENOTTY
 transport-udp-socket ENOTTY
@@ -34,7 +33,7 @@ if ! pty_pair bad; then
 	result fail attach-checks "no pty pair"
 	exit 0
 fi
-badattach /tmp/bad.a >/tmp/badattach.out 2>&1
+badattach /tmp/bad.pty >/tmp/badattach.out 2>&1
 cat /tmp/badattach.out
 echo "$EXPECT" | while read -r c e; do
 	answered "$c" "$e" || echo "$c: expected $e, got: $(grep "^$c " /tmp/badattach.out)"
@@ -44,5 +43,5 @@ while read -r line; do
 done </tmp/badattach.wrong
 check "the right files attach" grep -q '^right ok ppp[0-9]*$' /tmp/badattach.out
 check "no link left" sh -c "! ls -d /sys/class/net/*/ipcp_neg 2>/dev/null"
-stop_pid "$PTY_PID"
-finish attach-checks
+stop_pid "$SOCAT_PID"
+report attach-checks

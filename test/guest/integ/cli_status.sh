@@ -21,34 +21,11 @@ SRV_ADDR=10.0.11.1
 CLI_ADDR=10.0.12.2
 PPPD_ADDR=10.0.12.1
 
-# start_peer NAME PPPD_OPTS: socat joins two ptys, /tmp/NAME.pty for the
-# module and /tmp/NAME.peer, on which pppd runs in namespace NAME
-start_peer() {
-	rm -f "/tmp/ppp-$1.up" "/tmp/ppp-$1.down" "/tmp/$1.pty" "/tmp/$1.peer"
-	ip netns add "$1" && ip -n "$1" link set lo up || return 1
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>"/tmp/socat-$1.log" 2>&1 &
-	eval "SOCAT_$1=\$!"
-	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer" ||
-		return 1
-	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
-		lcp-restart 1 ipparam "$1" linkname "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
-	eval "PEER_$1=\$!"
-}
-
-stop_peer() {
-	eval "stop_pid \$PEER_$1; stop_pid \$SOCAT_$1"
-	ip netns del "$1" 2>/dev/null
-}
-
-# attach VAR ARGS...: ipcpctl attach; sets VAR (pppN) and VAR_ID
-attach() {
-	local var=$1 out
+# attach_as VAR ARGS...: attach; sets VAR (pppN) and VAR_ID
+attach_as() {
+	local var=$1
 	shift
-	out=$(ipcpctl attach "$@") || return 1
-	set -- $out
-	eval "$var=$1 ${var}_ID=$2"
-	say "  attached link $2 as $1"
+	attach "$@" && eval "$var=\$IF ${var}_ID=\$ID"
 }
 
 # f IFNAME FILE: a sysfs file of the link
@@ -162,11 +139,7 @@ cli_status() {
 		"grep -q '^$SRV id $SRV_ID ' /tmp/cli-status.all && grep -q '^$CLI id $CLI_ID ' /tmp/cli-status.all"
 	check "status of a missing link exits 1" sh -c "! ipcpctl status ppp99"
 	check "status of a missing id exits 1" sh -c "! ipcpctl status 99999"
-	if [ -n "$FAILED" ]; then
-		result fail cli-status "$FAILED"
-	else
-		result pass cli-status
-	fi
+	report cli-status
 }
 
 # jis IFNAME PATH EXPECTED: a value of "ipcpctl status IFNAME --json",
@@ -214,11 +187,7 @@ cli_json() {
 	check "client dns.0" jis "$CLI" 0.dns.0 10.0.12.53
 	check "client dns.1" jis "$CLI" 0.dns.1 10.0.12.54
 	check "client config.request_dns" jis "$CLI" 0.config.request_dns 1
-	if [ -n "$FAILED" ]; then
-		result fail cli-json "$FAILED"
-	else
-		result pass cli-json
-	fi
+	report cli-json
 }
 
 cli_pool_show() {
@@ -244,11 +213,7 @@ cli_pool_show() {
 	check "json ranges" sh -c \
 		"[ \"\$(ipcpctl pool show clipool --json | jsoncheck 0.ranges.0)\" = 10.0.11.10-10.0.11.13 ]"
 	check "pool show of a missing pool exits 1" sh -c "! ipcpctl pool show nosuch"
-	if [ -n "$FAILED" ]; then
-		result fail cli-pool-show "$FAILED"
-	else
-		result pass cli-pool-show
-	fi
+	report cli-pool-show
 }
 
 # set_fails IFNAME ATTR VALUE TEXT: ipcpctl set exits 1 saying TEXT, and the
@@ -301,11 +266,7 @@ cli_set() {
 		"ipcp_renegotiations 1 or more, as the file" sh -c \
 		"n=\$(cat /sys/class/net/$SRV/ipcp_neg/counters/ipcp_renegotiations) &&
 		[ \"\$n\" -ge 1 ] && ipcpctl status $SRV | grep -qx \"ipcp_renegotiations \$n\""
-	if [ -n "$FAILED" ]; then
-		result fail cli-set "$FAILED"
-	else
-		result pass cli-set
-	fi
+	report cli-set
 }
 
 # json_up_is PATH VALUE: in the client's first up event of monitor --json
@@ -332,11 +293,7 @@ cli_monitor() {
 		grep -q " $CLI down link $CLI_ID client local $CLI_ADDR peer $PPPD_ADDR " $out
 	check "status of the detached client exits 1" sh -c "! ipcpctl status $CLI"
 	cat $out
-	if [ -n "$FAILED" ]; then
-		result fail cli-monitor "$FAILED"
-	else
-		result pass cli-monitor
-	fi
+	report cli-monitor
 }
 
 # Everything the script started goes, also when its time limit ends it
@@ -351,7 +308,7 @@ cleanup() {
 }
 trap 'cleanup; exit 1' TERM
 
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 FAILED=
 rm -f /tmp/cli-monitor.*
 ipcpctl monitor >/tmp/cli-monitor.out 2>/tmp/cli-monitor.err &
@@ -363,11 +320,11 @@ wait_for 10 "monitor to listen" grep -q listening /tmp/cli-monitor.err &&
 	FAILED="monitor did not start"
 ipcpctl pool add clipool 10.0.11.10-10.0.11.13 || FAILED="pool add failed"
 start_peer clisrv "noipdefault usepeerdns" &&
-	attach SRV --tty /tmp/clisrv.pty --role server --local $SRV_ADDR \
+	attach_as SRV --tty /tmp/clisrv.pty --role server --local $SRV_ADDR \
 		--pool clipool --dns 10.0.11.53,10.0.11.54 ||
 	FAILED="${FAILED:+$FAILED; }server link did not start"
 start_peer clicli "$PPPD_ADDR:$CLI_ADDR ms-dns 10.0.12.53 ms-dns 10.0.12.54" &&
-	attach CLI --tty /tmp/clicli.pty --role client --request-dns ||
+	attach_as CLI --tty /tmp/clicli.pty --role client --request-dns ||
 	FAILED="${FAILED:+$FAILED; }client link did not start"
 wait_for 30 "pppd reports the server link up" test -s /tmp/ppp-clisrv.up &&
 	wait_for 30 "$CLI's address" has_ipv4 "$CLI" "inet $CLI_ADDR peer $PPPD_ADDR/32" ||

@@ -18,38 +18,6 @@
 
 RESOLV=/usr/share/ipcp_neg/udev/ipcp_neg-resolv
 
-# start_peer NAME PPPD_OPTS: socat joins /tmp/NAME.pty (for the module) to
-# /tmp/NAME.peer, where pppd runs in namespace NAME. Sets PEER_PID and
-# SOCAT_PID.
-start_peer() {
-	rm -f "/tmp/ppp-$1.up" "/tmp/ppp-$1.down" "/tmp/$1.pty" "/tmp/$1.peer"
-	ip netns add "$1" && ip -n "$1" link set lo up || return 1
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>"/tmp/socat-$1.log" 2>&1 &
-	SOCAT_PID=$!
-	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer" ||
-		return 1
-	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
-		lcp-restart 1 ipparam "$1" linkname "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
-	PEER_PID=$!
-}
-
-stop_peer() {
-	stop_pid "$PEER_PID"
-	stop_pid "$SOCAT_PID"
-	ip netns del "$1" 2>/dev/null
-}
-
-# attach [NETNS] ARGS...: ipcpctl attach; sets IF and ID
-attach() {
-	local out
-	out=$(ipcpctl attach "$@") || return 1
-	set -- $out
-	IF=$1
-	ID=$2
-	say "  attached link $ID as $IF"
-}
-
 # listen FILE ARGS...: uevent_listen ARGS in the background, its output in
 # FILE; returns once it listens. Sets LISTEN_PID.
 listen() {
@@ -100,28 +68,31 @@ ev_check() {
 	done
 }
 
-report() {
-	if [ -n "$FAILED" ]; then
-		result fail "$1" "$FAILED"
-	else
-		result pass "$1"
+# ev_begin NAME FILE N SECONDS PEER PPPD_OPTS ATTACH_ARGS...: the start of
+# a test: a listener for N events into FILE (for at most SECONDS), pppd in
+# namespace PEER, the module attached to its pty; if one fails, NAME fails
+# and what was started is stopped
+ev_begin() {
+	local name=$1 f=$2 n=$3 t=$4 peer=$5 opts=$6
+	shift 6
+	FAILED=
+	if ! listen "$f" -k IPCP_NEG_EVENT -n "$n" -t "$t"; then
+		result fail "$name" "uevent_listen did not start"
+		return 1
+	fi
+	if ! start_peer "$peer" "$opts" || ! attach --tty "/tmp/$peer.pty" "$@"; then
+		stop_pid "$LISTEN_PID"
+		stop_peer "$peer"
+		result fail "$name" "could not start pppd or attach"
+		return 1
 	fi
 }
 
 events_client() {
 	local f=/tmp/ev-client common
-	FAILED=
-	if ! listen "$f" -k IPCP_NEG_EVENT -n 2 -t 120; then
-		result fail events-client "uevent_listen did not start"
-		return
-	fi
-	if ! start_peer evc "10.0.5.1:10.0.5.2 ms-dns 10.0.5.53 ms-dns 10.0.5.54" ||
-	    ! attach --tty /tmp/evc.pty --role client --request-dns; then
-		stop_pid "$LISTEN_PID"
-		stop_peer evc
-		result fail events-client "could not start pppd or attach"
-		return
-	fi
+	ev_begin events-client "$f" 2 120 evc \
+		"10.0.5.1:10.0.5.2 ms-dns 10.0.5.53 ms-dns 10.0.5.54" \
+		--role client --request-dns || return
 	check "up event" wait_for 60 "the up event" has_events "$f" 1
 	cat "$f"
 	common="ACTION=change SUBSYSTEM=net INTERFACE=$IF IPCP_NEG_LINK=$ID
@@ -181,19 +152,8 @@ $orig" ]
 
 events_server() {
 	local f=/tmp/ev-server common
-	FAILED=
-	if ! listen "$f" -k IPCP_NEG_EVENT -n 4 -t 150; then
-		result fail events-server "uevent_listen did not start"
-		return
-	fi
-	if ! start_peer evs "noipdefault" ||
-	    ! attach --tty /tmp/evs.pty --role server --local 10.0.6.1 \
-	    --remote 10.0.6.2 --dns 10.0.6.53; then
-		stop_pid "$LISTEN_PID"
-		stop_peer evs
-		result fail events-server "could not start pppd or attach"
-		return
-	fi
+	ev_begin events-server "$f" 4 150 evs noipdefault --role server \
+		--local 10.0.6.1 --remote 10.0.6.2 --dns 10.0.6.53 || return
 	common="INTERFACE=$IF IPCP_NEG_LINK=$ID IPCP_NEG_ROLE=server
 		IPCP_NEG_LOCAL=10.0.6.1 IPCP_NEG_PEER=10.0.6.2
 		IPCP_NEG_DNS1=10.0.6.53 IPCP_NEG_DNS2=-"
@@ -230,7 +190,7 @@ events_netns() {
 	LISTEN_PID=$!
 	wait_for 10 "uevent_listen in evn" test -e "$fn.ready"
 	if start_peer evp "noipdefault" &&
-	    attach_ns evn --tty /tmp/evp.pty --role server --local 10.0.10.1 \
+	    attach_in evn --tty /tmp/evp.pty --role server --local 10.0.10.1 \
 	    --remote 10.0.10.2; then
 		check "up event in evn" wait_for 60 "the up event" has_events "$fn" 1
 		ev_check "$fn" 1 "IPCP_NEG_EVENT=up INTERFACE=$IF IPCP_NEG_PEER=10.0.10.2" \
@@ -259,44 +219,24 @@ events_netns() {
 	report events-netns
 }
 
-# attach_ns NETNS ARGS...: ipcpctl attach inside NETNS; sets IF and ID
-attach_ns() {
-	local ns=$1 out
-	shift
-	out=$(/usr/sbin/ip netns exec "$ns" ipcpctl attach "$@") || return 1
-	set -- $out
-	IF=$1
-	ID=$2
-	say "  attached link $ID as $IF in $ns"
-}
-
 events_unload() {
 	local f=/tmp/ev-unload
-	FAILED=
-	if ! listen "$f" -k IPCP_NEG_EVENT -n 2 -t 120; then
-		result fail events-unload "uevent_listen did not start"
-		return
-	fi
-	if start_peer evu "noipdefault" &&
-	    attach --tty /tmp/evu.pty --role server --local 10.0.12.1 \
-	    --remote 10.0.12.2; then
-		check "up event" wait_for 60 "the up event" has_events "$f" 1
-		check "rmmod ipcp_neg with a live link" rmmod ipcp_neg
-		check "down event" wait_for 30 "the down event" has_events "$f" 2
-		cat "$f"
-		ev_check "$f" 2 "IPCP_NEG_EVENT=down INTERFACE=$IF IPCP_NEG_LINK=$ID
-			IPCP_NEG_LOCAL=10.0.12.1 IPCP_NEG_PEER=10.0.12.2
-			IPCP_NEG_REASON=unload" unload
-	else
-		FAILED="could not start pppd or attach"
-	fi
+	ev_begin events-unload "$f" 2 120 evu noipdefault --role server \
+		--local 10.0.12.1 --remote 10.0.12.2 || return
+	check "up event" wait_for 60 "the up event" has_events "$f" 1
+	check "rmmod ipcp_neg with a live link" rmmod ipcp_neg
+	check "down event" wait_for 30 "the down event" has_events "$f" 2
+	cat "$f"
+	ev_check "$f" 2 "IPCP_NEG_EVENT=down INTERFACE=$IF IPCP_NEG_LINK=$ID
+		IPCP_NEG_LOCAL=10.0.12.1 IPCP_NEG_PEER=10.0.12.2
+		IPCP_NEG_REASON=unload" unload
 	stop_pid "$LISTEN_PID"
 	stop_peer evu
-	grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+	load_module
 	report events-unload
 }
 
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 events_client
 events_server
 events_netns

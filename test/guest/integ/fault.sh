@@ -132,7 +132,7 @@ sweep_pool_add() {
 	check "$tag: the pool works afterwards" ipcpctl pool add "$name" "$range"
 	check "$tag: and goes" ipcpctl pool del "$name"
 	say "  $tag: $hits injected failures"
-	finish "$tag"
+	report "$tag"
 }
 
 # no_ppp_unit: no pppN in this namespace (no exec: this runs per iteration)
@@ -157,18 +157,17 @@ link_ids_absent() {
 # (fd 5), so that the end closed by a failed ipcpctl does not end socat
 fresh_tty() {
 	exec 5>&-
-	[ -n "$PTY_PID" ] && stop_pid "$PTY_PID"
+	stop_pidfile /tmp/fa.socat-pid
 	pty_pair fa || return 1
-	exec 5<>/tmp/fa.a
+	exec 5<>/tmp/fa.pty
 }
 
 sweep_attach() {
 	local start n hits=0 bad=0 rc last= first out retry=0
 	FAILED=
-	PTY_PID=
 	fresh_tty || { result fail fault-attach "no pty pair"; return; }
 	# the link id the next attach gets
-	attach_in "" --tty /tmp/fa.a --role server --local 10.0.42.1 \
+	attach_in "" --tty /tmp/fa.pty --role server --local 10.0.42.1 \
 		--remote 10.0.42.2 || { result fail fault-attach "attach failed"; return; }
 	first=$((ID + 1))
 	last=$first
@@ -180,7 +179,7 @@ sweep_attach() {
 	say "  fault-attach: $start fault points before the tty is opened; every ${ATTACH_STRIDE} after"
 	n=$((start > 20 ? start - 20 : 1))
 	while [ "$n" -le "$SWEEP_MAX" ]; do
-		nth "$n" ipcpctl attach --tty /tmp/fa.a --role server \
+		nth "$n" ipcpctl attach --tty /tmp/fa.pty --role server \
 			--local 10.0.42.1 --remote 10.0.42.2
 		rc=$?
 		out=$(cat /tmp/nth.out)
@@ -230,9 +229,9 @@ sweep_attach() {
 	check "fault-attach: no link left (ids $first-$((last - 1)))" \
 		link_ids_absent "$first" $((last - 1))
 	exec 5>&-
-	stop_pid "$PTY_PID"
+	stop_pidfile /tmp/fa.socat-pid
 	say "  fault-attach: $hits injected failures"
-	finish fault-attach
+	report fault-attach
 }
 
 # sysfs_nth N FILE VALUE: write VALUE to FILE from this shell (a builtin:
@@ -303,20 +302,20 @@ sweep_sysfs_pool() {
 	check "pools/delete fsys" sh -c "echo fsys >$POOLS/delete"
 	check "fsys gone" [ ! -e "$POOLS/fsys" ]
 	say "  fault-sysfs-pool: $hits + $rhits injected failures"
-	finish fault-sysfs-pool
+	report fault-sysfs-pool
 }
 
 # A window of failslab on atomic allocations while a link negotiates
 negotiation_window() {
 	local prob=$1 left hits outcome
 	FAILED=
-	pty_pair fneg || { result fail fault-negotiation "no pty pair"; return; }
-	peer_pppd fneg fnegns "noipdefault"
+	start_peer fneg "noipdefault" ||
+		{ result fail fault-negotiation "could not start pppd"; return; }
 	fi_reset
 	echo Y >"$FI/failslab/ignore-gfp-wait"	# atomic only: softirq, tasklet
 	echo 500 >"$FI/failslab/times"
 	echo "$prob" >"$FI/failslab/probability"
-	if attach_in "" --tty /tmp/fneg.a --role server --local 10.0.44.1 \
+	if attach_in "" --tty /tmp/fneg.pty --role server --local 10.0.44.1 \
 	    --remote 10.0.44.2; then
 		# the window: until the link opens or goes, at most 15 s
 		wait_for 15 "link $ID opened or gone" sh -c \
@@ -354,12 +353,10 @@ negotiation_window() {
 	fi
 	say "  fault-negotiation (p=$prob%): outcome $outcome"
 	check "no unit left" wait_for 10 "no ppp unit" no_ppp_if
-	stop_pid "$PEER_PID"
-	stop_pid "$PTY_PID"
-	ip netns del fnegns
+	stop_peer fneg
 	# a fresh negotiation works
-	pty_pair fneg2 && peer_pppd fneg2 fneg2ns "noipdefault"
-	if attach_in "" --tty /tmp/fneg2.a --role server --local 10.0.44.1 \
+	start_peer fneg2 "noipdefault"
+	if attach_in "" --tty /tmp/fneg2.pty --role server --local 10.0.44.1 \
 	    --remote 10.0.44.2; then
 		check "fresh negotiation after the window" wait_for 30 \
 			"$IF's address" has_ipv4 "$IF" "inet 10.0.44.1 peer 10.0.44.2/32"
@@ -367,14 +364,8 @@ negotiation_window() {
 	else
 		note "fresh attach failed"
 	fi
-	stop_pid "$PEER_PID"
-	stop_pid "$PTY_PID"
-	ip netns del fneg2ns
-	if [ -n "$FAILED" ]; then
-		result fail "fault-negotiation-p$prob" "$FAILED"
-	else
-		result pass "fault-negotiation-p$prob" "$hits injected, $outcome"
-	fi
+	stop_peer fneg2
+	report "fault-negotiation-p$prob" "$hits injected, $outcome"
 }
 
 load_module

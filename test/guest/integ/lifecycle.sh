@@ -81,7 +81,7 @@ flaps() {
 				note "flap $i: detach did not end both links"
 				break
 			fi
-			stop_pid "$PTY_PID"
+			stop_pid "$SOCAT_PID"
 			if ! m2m_start 50; then
 				note "flap $i: attach failed"
 				break
@@ -112,7 +112,7 @@ flaps() {
 	flaps_restore
 	check "no address left on a ppp interface" no_ppp_addr
 	check "no ppp interface left" wait_for 10 "units gone" no_ppp_if
-	finish lifecycle-flaps
+	report lifecycle-flaps
 }
 
 # flood DEST [NETNS]: pings as fast as answered, in the background; their
@@ -184,7 +184,7 @@ unload_traffic() {
 	load_module
 	check "no ppp interface left" wait_for 10 "units gone" no_ppp_if
 	check "no address left on a ppp interface" no_ppp_addr
-	finish lifecycle-unload-traffic
+	report lifecycle-unload-traffic
 }
 
 vdel_gone() {
@@ -212,9 +212,9 @@ netns_del() {
 	check "a namesake pool in this namespace" \
 		ipcpctl pool add dpool 10.0.55.10-10.0.55.20
 	pty_pair nd
-	if attach_in nsdel --tty /tmp/nd.a --role server --local 10.0.55.1 \
+	if attach_in nsdel --tty /tmp/nd.pty --role server --local 10.0.55.1 \
 	    --pool dpool && srv=$IF &&
-	    attach_in nsdelc --tty /tmp/nd.b --role client; then
+	    attach_in nsdelc --tty /tmp/nd.peer --role client; then
 		cli=$IF
 		cli_id=$ID
 		check "the client gets 10.0.55.x from the pool" wait_for 30 \
@@ -237,7 +237,7 @@ netns_del() {
 			/usr/sbin/ip link show vdel0
 		# The transport's hang-up ends the link; then nothing holds
 		# nsdel and it is dismantled, pool and all.
-		stop_pid "$PTY_PID"
+		stop_pid "$SOCAT_PID"
 		check "nsdel dismantled once its link ended (vdel0 goes)" \
 			wait_for 30 "vdel0 to go" vdel_gone
 		check "the peer's link ends" wait_for 30 \
@@ -246,7 +246,7 @@ netns_del() {
 	else
 		note "attach failed"
 		ip netns del nsdel
-		stop_pid "$PTY_PID"
+		stop_pid "$SOCAT_PID"
 	fi
 	ip netns del nsdelc
 	check "this namespace's dpool is untouched" ipcpctl pool del dpool
@@ -258,7 +258,7 @@ netns_del() {
 		ctl_in nsnew pool add dpool 10.0.55.10-10.0.55.20
 	ip netns del nsnew
 	ip link del vdel0 2>/dev/null
-	finish lifecycle-netns-del
+	report lifecycle-netns-del
 }
 
 # loop N CMD...: run CMD N times, ignoring its errors (it races on purpose)
@@ -322,16 +322,16 @@ cw_pair() {
 	local j=$1
 	ip netns add "cw$j" 2>/dev/null && ip -n "cw$j" link set lo up
 	pty_pair "cw$j" || return 1
-	eval "PTY_$j=$PTY_PID"
-	attach_in "" --tty "/tmp/cw$j.a" --role server --local 10.0.56.1 \
+	attach_in "" --tty "/tmp/cw$j.pty" --role server --local 10.0.56.1 \
 		--pool cpool || return 1
 	eval "SRV_$j=$ID SIF_$j=$IF"
-	attach_in "cw$j" --tty "/tmp/cw$j.b" --role client --request-dns || return 1
+	attach_in "cw$j" --tty "/tmp/cw$j.peer" --role client --request-dns || return 1
 	eval "CLI_$j=$ID"
 }
 
 cw_stop() {
-	eval "ipcpctl detach \$SRV_$1; ctl_in cw$1 detach \$CLI_$1; stop_pid \$PTY_$1"
+	eval "ipcpctl detach \$SRV_$1; ctl_in cw$1 detach \$CLI_$1"
+	stop_pidfile "/tmp/cw$1.socat-pid"
 	ip netns del "cw$1"
 } >/dev/null 2>&1
 
@@ -393,7 +393,7 @@ concurrent() {
 	fi
 	check "pool del cpool" ipcpctl pool del cpool
 	ipcpctl pool del cother >/dev/null 2>&1
-	finish lifecycle-concurrent
+	report lifecycle-concurrent
 }
 
 load_module

@@ -19,42 +19,6 @@
 #    addresses and sends each pppd a Terminate-Request.
 . /test/lib.sh
 
-# start_peer NAME PPPD_OPTS: socat joins two ptys, /tmp/NAME.pty for the
-# module and /tmp/NAME.peer, on which pppd runs in namespace NAME (ipparam
-# and linkname NAME). Sets PEER_PID (pppd's) and SOCAT_PID.
-start_peer() {
-	rm -f "/tmp/ppp-$1.up" "/tmp/ppp-$1.down" "/tmp/$1.pty" "/tmp/$1.peer"
-	ip netns add "$1" && ip -n "$1" link set lo up || return 1
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>"/tmp/socat-$1.log" 2>&1 &
-	SOCAT_PID=$!
-	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer" ||
-		return 1
-	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
-		lcp-restart 1 ipparam "$1" linkname "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
-	PEER_PID=$!
-}
-
-stop_peer() {
-	stop_pid "$PEER_PID"
-	stop_pid "$SOCAT_PID"
-	ip netns del "$1" 2>/dev/null
-}
-
-# attach ARGS...: ipcpctl attach; sets IF (pppN) and ID
-attach() {
-	local out
-	out=$(ipcpctl attach "$@") || return 1
-	set -- $out
-	IF=$1
-	ID=$2
-	say "  attached link $ID as $IF"
-}
-
-link_gone() {
-	! ipcpctl status "$1" >/dev/null 2>&1
-}
-
 module_server() {
 	FAILED=
 	if ! start_peer msrv "noipdefault usepeerdns"; then
@@ -106,11 +70,7 @@ module_server() {
 	check "link gone after the hang-up" wait_for 10 "link $ID to go" \
 		link_gone "$ID"
 	stop_peer msrv
-	if [ -n "$FAILED" ]; then
-		result fail module-server "$FAILED"
-	else
-		result pass module-server
-	fi
+	report module-server
 }
 
 module_client() {
@@ -140,11 +100,7 @@ module_client() {
 	check "link gone after pppd terminated" wait_for 10 "link $ID to go" \
 		link_gone "$ID"
 	stop_peer mcli
-	if [ -n "$FAILED" ]; then
-		result fail module-client "$FAILED"
-	else
-		result pass module-client
-	fi
+	report module-client
 }
 
 module_misuse() {
@@ -159,27 +115,19 @@ module_misuse() {
 		sh -c "! ipcpctl detach ppp99"
 	check "no PPP channel left behind" \
 		sh -c "! ls /sys/class/net | grep -q '^ppp'"
-	if [ -n "$FAILED" ]; then
-		result fail module-misuse "$FAILED"
-	else
-		result pass module-misuse
-	fi
+	report module-misuse
 }
 
 # Two links of the module talk to each other: the client in namespace m2m
 module_to_module() {
 	local srv_if cli_if
 	FAILED=
-	rm -f /tmp/m2m.a /tmp/m2m.b
 	ip netns add m2m && ip -n m2m link set lo up
-	socat PTY,link=/tmp/m2m.a,raw,echo=0 PTY,link=/tmp/m2m.b,raw,echo=0 \
-		>/dev/null 2>&1 &
-	SOCAT_PID=$!
-	wait_for 10 "socat's ptys" test -e /tmp/m2m.a -a -e /tmp/m2m.b
-	if attach --tty /tmp/m2m.a --role server --local 10.0.7.1 \
+	pty_pair m2m
+	if attach --tty /tmp/m2m.pty --role server --local 10.0.7.1 \
 	    --remote 10.0.7.2 --dns 10.0.7.53; then
 		srv_if=$IF
-		set -- $(ip netns exec m2m ipcpctl attach --tty /tmp/m2m.b \
+		set -- $(ip netns exec m2m ipcpctl attach --tty /tmp/m2m.peer \
 			--role client --request-dns)
 		cli_if=$1
 	fi
@@ -200,11 +148,7 @@ module_to_module() {
 	fi
 	stop_pid "$SOCAT_PID"
 	ip netns del m2m
-	if [ -n "$FAILED" ]; then
-		result fail module-to-module "$FAILED"
-	else
-		result pass module-to-module
-	fi
+	report module-to-module
 }
 
 # "ip link del" of a unit the module manages: the link lets it go
@@ -226,11 +170,7 @@ module_dellink() {
 		FAILED="ipcpctl attach failed"
 	fi
 	stop_peer mdel
-	if [ -n "$FAILED" ]; then
-		result fail module-dellink "$FAILED"
-	else
-		result pass module-dellink
-	fi
+	report module-dellink
 }
 
 # only_ipv4 IFNAME EXPECTED: EXPECTED is the interface's one IPv4 address
@@ -304,11 +244,7 @@ module_existing_unit() {
 	check "$unit goes with the process that made it" wait_for 10 \
 		"$unit to go" sh -c "! /usr/sbin/ip link show $unit 2>/dev/null"
 	stop_peer mexist
-	if [ -n "$FAILED" ]; then
-		result fail module-existing-unit "$FAILED"
-	else
-		result pass module-existing-unit
-	fi
+	report module-existing-unit
 }
 
 ECHO_PARAM=/sys/module/ipcp_neg/parameters/echo_interval_ms
@@ -345,25 +281,19 @@ module_silent_peer() {
 	fi
 	echo "$old" >"$ECHO_PARAM"
 	stop_peer msil
-	if [ -n "$FAILED" ]; then
-		result fail module-silent-peer "$FAILED"
-	else
-		result pass module-silent-peer
-	fi
+	report module-silent-peer
 }
 
 # Three live links: unload closes all of them, then waits for their
 # Terminate-Acks together
 module_unload() {
-	local n ifs= pids= socats=
+	local n ifs=
 	FAILED=
 	for n in 1 2 3; do
 		if ! start_peer "munl$n" "noipdefault"; then
 			FAILED="${FAILED:+$FAILED; }could not start pppd $n"
 			continue
 		fi
-		pids="$pids $PEER_PID"
-		socats="$socats $SOCAT_PID"
 		if attach --tty "/tmp/munl$n.pty" --role server \
 		    --local "10.0.3.$((4 * n + 1))" --remote "10.0.3.$((4 * n + 2))"; then
 			ifs="$ifs $IF"
@@ -384,19 +314,13 @@ module_unload() {
 			"pppd $n's log" grep -q "terminated by peer" "/tmp/pppd-munl$n.log"
 	done
 	for n in 1 2 3; do
-		PEER_PID=$(echo $pids | cut -d ' ' -f "$n")
-		SOCAT_PID=$(echo $socats | cut -d ' ' -f "$n")
 		stop_peer "munl$n"
 	done
-	grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
-	if [ -n "$FAILED" ]; then
-		result fail module-unload-live "$FAILED"
-	else
-		result pass module-unload-live
-	fi
+	load_module
+	report module-unload-live
 }
 
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 module_misuse
 module_server
 module_client

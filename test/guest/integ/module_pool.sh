@@ -15,30 +15,20 @@
 # client N [POLICY [POOL LOCAL]]: pppd in namespace pN on a socat pty pair,
 # the module on the other end with POOL (default testpool), pool-empty
 # POLICY (default ipcp-close) and address LOCAL (default 10.0.5.1); sets
-# IF_N, SOCAT_N, PPPD_N
+# IF_N and PPPD_N; stop_client N ends it
 client() {
 	local n=$1 policy=${2:-ipcp-close} pool=${3:-testpool}
-	local loc=${4:-10.0.5.1} out
-	rm -f "/tmp/ppp-p$n.up" "/tmp/p$n.a" "/tmp/p$n.b"
-	ip netns add "p$n" && ip -n "p$n" link set lo up || return 1
-	socat "PTY,link=/tmp/p$n.a,raw,echo=0" "PTY,link=/tmp/p$n.b,raw,echo=0" \
-		>/dev/null 2>&1 &
-	eval "SOCAT_$n=$!"
-	wait_for 10 "socat's ptys" test -e "/tmp/p$n.a" -a -e "/tmp/p$n.b" ||
-		return 1
-	/usr/sbin/ip netns exec "p$n" pppd "/tmp/p$n.b" nodetach noauth local \
-		lcp-restart 1 noipdefault ipparam "p$n" >"/tmp/pppd-p$n.log" 2>&1 &
-	eval "PPPD_$n=$!"
-	out=$(ipcpctl attach --tty "/tmp/p$n.a" --role server --local "$loc" \
-		--pool "$pool" --pool-empty $policy) || return 1
-	set -- $out
-	eval "IF_$n=$1"
-	say "  client $n: module side $1"
+	local loc=${4:-10.0.5.1}
+	start_peer "p$n" "noipdefault" || return 1
+	eval "PPPD_$n=$PEER_PID"
+	attach_in "" --tty "/tmp/p$n.pty" --role server --local "$loc" \
+		--pool "$pool" --pool-empty $policy || return 1
+	eval "IF_$n=$IF"
+	say "  client $n: module side $IF"
 }
 
 stop_client() {
-	eval "stop_pid \$PPPD_$1; stop_pid \$SOCAT_$1"
-	ip netns del "p$1"
+	stop_peer "p$1"
 }
 
 # addr_of N: the local address pppd N reports
@@ -51,12 +41,8 @@ in_pool() {
 	[ "$1" = 10.0.5.10 ] || [ "$1" = 10.0.5.11 ]
 }
 
-link_gone() {
-	! ipcpctl status "$1" >/dev/null 2>&1
-}
-
 FAILED=
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 check "pool add testpool 10.0.5.10-10.0.5.11" \
 	ipcpctl pool add testpool 10.0.5.10-10.0.5.11
 check "an overlapping range is refused" \
@@ -179,8 +165,4 @@ stop_client 6
 [ -z "$PPPD_7" ] || stop_client 7
 check "dialin used is 0" used_is 0
 check "pool del dialin" ipcpctl pool del dialin
-if [ -n "$FAILED" ]; then
-	result fail module-pool "$FAILED"
-else
-	result pass module-pool
-fi
+report module-pool

@@ -12,31 +12,21 @@
 POOL="10.0.6.10 10.0.6.11 10.0.6.12 10.0.6.13"
 
 # client N: pppd in namespace qN on a socat pty pair, the module on the
-# other end; sets IF_N, SOCAT_N, PPPD_N. pppd retries IPCP every second
-# for up to 120 s, so that the fifth is still there when an address frees.
+# other end; sets IF_N and PPPD_N. pppd retries IPCP every second for up
+# to 120 s, so that the fifth is still there when an address frees.
 client() {
-	local n=$1 out
-	rm -f "/tmp/ppp-q$n.up" "/tmp/q$n.a" "/tmp/q$n.b"
-	ip netns add "q$n" && ip -n "q$n" link set lo up || return 1
-	socat "PTY,link=/tmp/q$n.a,raw,echo=0" "PTY,link=/tmp/q$n.b,raw,echo=0" \
-		>/dev/null 2>&1 &
-	eval "SOCAT_$n=$!"
-	wait_for 10 "socat's ptys" test -e "/tmp/q$n.a" -a -e "/tmp/q$n.b" ||
+	local n=$1
+	start_peer "q$n" "ipcp-restart 1 ipcp-max-configure 120 noipdefault" ||
 		return 1
-	/usr/sbin/ip netns exec "q$n" pppd "/tmp/q$n.b" nodetach noauth local \
-		lcp-restart 1 ipcp-restart 1 ipcp-max-configure 120 noipdefault \
-		ipparam "q$n" >"/tmp/pppd-q$n.log" 2>&1 &
-	eval "PPPD_$n=$!"
-	out=$(ipcpctl attach --tty "/tmp/q$n.a" --role server --local 10.0.6.1 \
-		--pool pool4 --pool-empty ipcp-close) || return 1
-	set -- $out
-	eval "IF_$n=$1"
-	say "  client $n: module side $1"
+	eval "PPPD_$n=$PEER_PID"
+	attach_in "" --tty "/tmp/q$n.pty" --role server --local 10.0.6.1 \
+		--pool pool4 --pool-empty ipcp-close || return 1
+	eval "IF_$n=$IF"
+	say "  client $n: module side $IF"
 }
 
 stop_client() {
-	eval "stop_pid \$PPPD_$1; stop_pid \$SOCAT_$1"
-	ip netns del "q$1"
+	stop_peer "q$1"
 }
 
 # addr_of N: the local address pppd N reports
@@ -52,17 +42,13 @@ in_pool() {
 	return 1
 }
 
-link_gone() {
-	! ipcpctl status "$1" >/dev/null 2>&1
-}
-
 # state_is IFNAME "lcp X ipcp Y"
 state_is() {
 	ipcpctl status "$1" | grep -q "$2"
 }
 
 FAILED=
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 check "pool add pool4 10.0.6.10-10.0.6.13" \
 	ipcpctl pool add pool4 10.0.6.10-10.0.6.13
 
@@ -118,8 +104,4 @@ for n in 2 3 4 5; do
 	stop_client $n
 done
 check "pool del pool4" ipcpctl pool del pool4
-if [ -n "$FAILED" ]; then
-	result fail module-pool-exhaust "$FAILED"
-else
-	result pass module-pool-exhaust
-fi
+report module-pool-exhaust

@@ -9,7 +9,7 @@
 . /test/lib.sh
 
 FAILED=
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 if ! netns_pair mpoe-s mpoe-c veth-ms veth-mc; then
 	result fail module-pppoe "could not create the namespaces"
 	exit 0
@@ -42,7 +42,7 @@ if [ -n "$IF" ]; then
 		[ "$pid" = "$srv" ] || kill "$pid" 2>/dev/null
 	done
 	check "link gone after the server ended the session" wait_for 20 \
-		"link to go" sh -c "! /usr/sbin/ip netns exec mpoe-c ipcpctl status $IF >/dev/null 2>&1"
+		"link to go" link_gone_in mpoe-c "$IF"
 else
 	cat /tmp/mpoe-disc.log /tmp/mpoe-server.log
 	FAILED="discovery or attach failed"
@@ -53,8 +53,4 @@ for pid in $(ip netns pids mpoe-s) $(ip netns pids mpoe-c); do
 done
 ip netns del mpoe-s
 ip netns del mpoe-c
-if [ -n "$FAILED" ]; then
-	result fail module-pppoe "$FAILED"
-else
-	result pass module-pppoe
-fi
+report module-pppoe

@@ -19,7 +19,6 @@
 #  - pool-quota-init-ns: the initial namespace is not bound: root adds a /8
 #    there, and its pool's memory file shows kilobytes, not megabytes.
 . /test/lib.sh
-. /test/stress_lib.sh
 
 P=/sys/kernel/ipcp_neg/pools
 OUT=/tmp/pool-quota.out
@@ -93,17 +92,17 @@ cat "$OUT" "$OUT.err"
 
 FAILED=
 check "a /16 is within the bound" grep -qx "within ok" "$OUT"
-finish pool-quota-within
+report pool-quota-within
 
 FAILED=
 check "all 64 /8 ranges refused, naming userns_pool_addrs" \
 	grep -qx "refused 64 named 64" "$OUT"
-finish pool-quota-ioctl
+report pool-quota-ioctl
 
 FAILED=
 check "a /8 through sysfs is refused with EDQUOT" \
 	grep -q "^sysfs refused: .*Disk quota exceeded" "$OUT"
-finish pool-quota-sysfs
+report pool-quota-sysfs
 
 FAILED=
 set -- $(sed -n 's/^control //p; s/^memavail //p' "$OUT")
@@ -115,7 +114,7 @@ if [ $# -eq 4 ]; then
 else
 	note "no MemAvailable figures"
 fi
-finish pool-quota-memory
+report pool-quota-memory
 
 FAILED=
 check "root adds a /8 in the initial namespace" \
@@ -126,4 +125,4 @@ if [ -r "$P/qinit/memory" ]; then
 		[ "$(cat "$P/qinit/memory")" -lt 65536 ]
 fi
 ipcpctl pool del qinit
-finish pool-quota-init-ns
+report pool-quota-init-ns

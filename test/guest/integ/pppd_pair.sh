@@ -6,7 +6,7 @@
 # peers that the module is later tested against.
 . /test/lib.sh
 
-pty_pair() {
+pty_test() {
 	FAILED=
 	if ! pppd_pty_pair pty "10.0.0.1:10.0.0.2 ms-dns 10.0.0.53 ms-dns 10.0.0.54" \
 	    "noipdefault usepeerdns"; then
@@ -32,14 +32,10 @@ pty_pair() {
 	stop_pppd_pty_pair pty
 	check "client interface gone after hang-up" \
 		wait_for 20 "$cli_if to go" sh -c "! /usr/sbin/ip link show $cli_if"
-	if [ -n "$FAILED" ]; then
-		result fail pppd-pty-pair "$FAILED"
-	else
-		result pass pppd-pty-pair
-	fi
+	report pppd-pty-pair
 }
 
-pppoe_pair() {
+pppoe_test() {
 	FAILED=
 	rm -f /tmp/ppp-pppoe-cli.up
 	if ! netns_pair pppoe-s pppoe-c veth-s veth-c; then
@@ -70,12 +66,8 @@ pppoe_pair() {
 	stop_pid "$srv"
 	ip netns del pppoe-s
 	ip netns del pppoe-c
-	if [ -n "$FAILED" ]; then
-		result fail pppd-pppoe-pair "$FAILED"
-	else
-		result pass pppd-pppoe-pair
-	fi
+	report pppd-pppoe-pair
 }
 
-pty_pair
-pppoe_pair
+pty_test
+pppoe_test

@@ -33,7 +33,6 @@
 #    another uid, root without capabilities and other user namespaces
 #    cannot write them.
 . /test/lib.sh
-. /test/stress_lib.sh
 
 PARAMS=/sys/module/ipcp_neg/parameters
 POOLS=/sys/kernel/ipcp_neg/pools
@@ -190,7 +189,7 @@ try_all() {
 		diff /tmp/priv.before /tmp/priv.after
 		note "$tag: something changed"
 	fi
-	finish "$tag"
+	report "$tag"
 }
 
 # setup: a server link here, its client in pvA; pools ppool here and apool
@@ -202,10 +201,10 @@ setup() {
 		ipcpctl pool add ppool2 10.0.70.30-10.0.70.40 &&
 		ctl_in pvA pool add apool 10.0.74.10-10.0.74.20 &&
 		pty_pair pv &&
-		attach_in "" --tty /tmp/pv.a --role server --local 10.0.70.1 \
+		attach_in "" --tty /tmp/pv.pty --role server --local 10.0.70.1 \
 			--remote 10.0.70.2 &&
 		SRV_IF=$IF SRV_ID=$ID &&
-		attach_in pvA --tty /tmp/pv.b --role client &&
+		attach_in pvA --tty /tmp/pv.peer --role client &&
 		CLI_IF=$IF CLI_ID=$ID &&
 		wait_for 30 "the pair up" ipcp_opened "" "$SRV_ID" &&
 		wait_for 30 "the pair up" ipcp_opened pvA "$CLI_ID"
@@ -237,7 +236,7 @@ isolation() {
 	check "A's link still Opened" ipcp_opened pvA "$CLI_ID"
 	check "A's pool still there (a range overlapping it is refused)" sh -c \
 		"! /usr/sbin/ip netns exec pvA ipcpctl pool add other 10.0.74.15-10.0.74.16 2>/dev/null"
-	finish privilege-netns-isolation
+	report privilege-netns-isolation
 }
 
 # The namespaces of privilege-userns-link: its user namespace's process
@@ -280,23 +279,22 @@ userns_link() {
 		result fail privilege-userns-link "setup failed"
 		return
 	fi
-	UPTY_PID=$PTY_PID
 	# the namespace's root opens its end of the pty (uid 65534 outside)
-	tty=$(readlink -f /tmp/pu.a)
+	tty=$(readlink -f /tmp/pu.pty)
 	chown 65534:65534 "$tty"
 	mkfifo -m 0600 /tmp/pu.hold && chown 65534:65534 /tmp/pu.hold
 	uns_attach "$tty"
 	if ! wait_for 30 "the user namespace's attach" test -s /tmp/pu.rc ||
 	    [ "$(cat /tmp/pu.rc)" != 0 ] || ! ip netns attach pvU "$UNS_PID"; then
 		note "the namespace's root attaches a link: $(cat /tmp/pu.out)"
-		finish privilege-userns-link
+		report privilege-userns-link
 		return
 	fi
 	set -- $(cat /tmp/pu.out)
 	UNS_IF=$1 UNS_ID=$2
 	d=/sys/class/net/$UNS_IF/ipcp_neg
 	say "  ok: the namespace's root attaches a link: $UNS_IF $UNS_ID"
-	check "its peer attaches" attach_in pvC --tty /tmp/pu.b --role client
+	check "its peer attaches" attach_in pvC --tty /tmp/pu.peer --role client
 	UNS_PEER=$ID
 	check "the link negotiates" wait_for 30 "$UNS_IF opened" \
 		ipcp_opened pvU "$UNS_ID"
@@ -339,14 +337,14 @@ userns_link() {
 	check "the namespace's root detaches it" ns_root ipcpctl detach "$UNS_ID"
 	check "the link is gone" wait_for 10 "$UNS_IF gone" \
 		link_gone_in pvU "$UNS_ID"
-	finish privilege-userns-link
+	report privilege-userns-link
 }
 
 userns_link_cleanup() {
 	[ -n "${UNS_ID:-}" ] && ctl_in pvU detach "$UNS_ID" >/dev/null 2>&1
 	[ -n "${UNS_PEER:-}" ] && ctl_in pvC detach "$UNS_PEER" >/dev/null 2>&1
 	[ -n "${UNS_PID:-}" ] && stop_pid "$UNS_PID"
-	[ -n "${UPTY_PID:-}" ] && stop_pid "$UPTY_PID"
+	stop_pidfile /tmp/pu.socat-pid
 	ip netns del pvU 2>/dev/null
 	ip netns del pvC 2>/dev/null
 	rm -f /tmp/pu.out /tmp/pu.rc /tmp/pu.hold
@@ -360,7 +358,7 @@ FAILED=
 # tests: the indexes only grow); a new namespace, holding only the two of
 # the link its own attach creates, has no such channel
 if setup; then
-	t=$(pppchan /tmp/pv.a) && CHAN=$((t + 2))
+	t=$(pppchan /tmp/pv.pty) && CHAN=$((t + 2))
 	say "  the server link's upper channel: $CHAN"
 fi
 if [ -z "${CHAN:-}" ] || ! denied "channel $CHAN is here, and busy" \
@@ -383,7 +381,7 @@ chmod 0600 /dev/ipcp_neg /dev/ppp
 isolation
 ipcpctl detach "$SRV_ID"
 ctl_in pvA detach "$CLI_ID" >/dev/null 2>&1
-stop_pid "$PTY_PID"
+stop_pidfile /tmp/pv.socat-pid
 ipcpctl pool del ppool
 ipcpctl pool del ppool2
 ip netns del pvA

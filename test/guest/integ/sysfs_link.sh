@@ -18,37 +18,9 @@
 
 P=/sys/module/ipcp_neg/parameters
 
-# start_peer NAME PPPD_OPTS: pppd in namespace NAME on one end of a socat
-# pty pair, /tmp/NAME.pty the other end; sets PEER_PID and SOCAT_PID
-start_peer() {
-	rm -f "/tmp/ppp-$1.up" "/tmp/ppp-$1.down" "/tmp/$1.pty" "/tmp/$1.peer"
-	ip netns add "$1" && ip -n "$1" link set lo up || return 1
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>"/tmp/socat-$1.log" 2>&1 &
-	SOCAT_PID=$!
-	wait_for 10 "socat's ptys" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer" ||
-		return 1
-	/usr/sbin/ip netns exec "$1" pppd "/tmp/$1.peer" nodetach noauth local \
-		lcp-restart 1 ipparam "$1" linkname "$1" $2 >"/tmp/pppd-$1.log" 2>&1 &
-	PEER_PID=$!
-}
-
-stop_peer() {
-	kill -CONT "$PEER_PID" 2>/dev/null
-	stop_pid "$PEER_PID"
-	stop_pid "$SOCAT_PID"
-	ip netns del "$1" 2>/dev/null
-}
-
-# attach ARGS...: ipcpctl attach; sets IF, ID and D (the sysfs directory)
-attach() {
-	local out
-	out=$(ipcpctl attach "$@") || return 1
-	set -- $out
-	IF=$1
-	ID=$2
-	D=/sys/class/net/$IF/ipcp_neg
-	say "  attached link $ID as $IF"
+# attach_d ARGS...: attach; sets IF, ID and D (the sysfs directory)
+attach_d() {
+	attach "$@" && D=/sys/class/net/$IF/ipcp_neg
 }
 
 # is FILE VALUE: FILE reads exactly VALUE
@@ -130,11 +102,7 @@ sysfs_params() {
 	echo 5 >$P/max_failure
 	echo 10000 >$P/echo_interval_ms
 	echo 5 >$P/echo_failures
-	if [ -n "$FAILED" ]; then
-		result fail sysfs-params "$FAILED"
-	else
-		result pass sysfs-params
-	fi
+	report sysfs-params
 }
 
 COUNTERS="lcp_tx_confreq lcp_rx_confreq lcp_tx_confack lcp_rx_confack
@@ -297,7 +265,7 @@ sysfs_link_server() {
 	echo 1500 >$P/restart_ms
 	echo 7 >$P/max_configure
 	if ! start_peer msys "noipdefault usepeerdns mru 1400" ||
-	    ! attach --tty /tmp/msys.pty --role server --local 10.0.11.1 \
+	    ! attach_d --tty /tmp/msys.pty --role server --local 10.0.11.1 \
 	    --remote 10.0.11.2 --dns 10.0.11.53; then
 		echo 3000 >$P/restart_ms
 		echo 10 >$P/max_configure
@@ -351,18 +319,14 @@ sysfs_link_server() {
 	check "the directory goes with the link" sh -c "! test -e $D"
 	ipcpctl pool del sysfs1
 	stop_peer msys
-	if [ -n "$FAILED" ]; then
-		result fail sysfs-link-server "$FAILED"
-	else
-		result pass sysfs-link-server
-	fi
+	report sysfs-link-server
 }
 
 sysfs_link_client() {
 	local inv="Invalid argument"
 	FAILED=
 	if ! start_peer mcsys "10.0.12.1:10.0.12.2 ms-dns 10.0.12.53 ms-dns 10.0.12.54 ms-wins 10.0.12.60" ||
-	    ! attach --tty /tmp/mcsys.pty --role client; then
+	    ! attach_d --tty /tmp/mcsys.pty --role client; then
 		stop_peer mcsys
 		result fail sysfs-link-client "could not start pppd or attach"
 		return
@@ -417,11 +381,7 @@ sysfs_link_client() {
 	echo 5 >$P/echo_failures
 	echo 10000 >$P/echo_interval_ms
 	stop_peer mcsys
-	if [ -n "$FAILED" ]; then
-		result fail sysfs-link-client "$FAILED"
-	else
-		result pass sysfs-link-client
-	fi
+	report sysfs-link-client
 }
 
 # a fresh module: the parameters at their defaults, whatever ran before

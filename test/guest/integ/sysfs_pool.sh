@@ -62,17 +62,7 @@ in_userns() {
 	unshare -r sh -c ". /test/lib.sh; . /tmp/sysfs-pool-lib.sh; $1"
 }
 
-# report NAME: the result of the checks since the last report
-report() {
-	if [ -n "$FAILED" ]; then
-		result fail "$1" "$FAILED"
-	else
-		result pass "$1"
-	fi
-	FAILED=
-}
-
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 
 # ---- create ----
 FAILED=
@@ -166,16 +156,8 @@ check "t1: used 0" is $P/t1/used 0
 check "t1: free 6" is $P/t1/free 6
 
 l0=$(cat $P/t1/memory)
-rm -f /tmp/ppp-sp.up /tmp/sp.a /tmp/sp.b
-ip netns add sp && ip -n sp link set lo up
-socat PTY,link=/tmp/sp.a,raw,echo=0 PTY,link=/tmp/sp.b,raw,echo=0 \
-	>/dev/null 2>&1 &
-SOCAT=$!
-check "socat's ptys" wait_for 10 "socat's ptys" test -e /tmp/sp.a -a -e /tmp/sp.b
-/usr/sbin/ip netns exec sp pppd /tmp/sp.b nodetach noauth local lcp-restart 1 \
-	noipdefault ipparam sp >/tmp/pppd-sp.log 2>&1 &
-PPPD=$!
-IF=$(ipcpctl attach --tty /tmp/sp.a --role server --local 10.0.6.1 --pool t1 |
+check "pppd on a pty pair" start_peer sp noipdefault
+IF=$(ipcpctl attach --tty /tmp/sp.pty --role server --local 10.0.6.1 --pool t1 |
 	cut -d' ' -f1)
 check "a server link on pool t1 ($IF)" [ -n "$IF" ]
 check "pppd IPCP up" wait_for 30 "pppd up" test -s /tmp/ppp-sp.up
@@ -193,9 +175,7 @@ check "detach $IF" ipcpctl detach "$IF"
 check "t1: used back to 0" wait_for 10 "t1's lease released" is $P/t1/used 0
 check "t1: free 6 again" is $P/t1/free 6
 check "t1's chunk freed with its last lease" is $P/t1/memory "$l0"
-stop_pid $PPPD
-stop_pid $SOCAT
-ip netns del sp
+stop_peer sp
 report sysfs-pool-counters
 
 # ---- the ioctls are the same operations ----

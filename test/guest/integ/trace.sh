@@ -14,7 +14,7 @@ traced() {
 }
 
 trace_link() {
-	local pid sock out ifname
+	local out ifname
 	FAILED=
 	if [ ! -d "$T/events/ipcp_neg" ]; then
 		result fail trace "no $T/events/ipcp_neg (tracefs or the tracepoints missing)"
@@ -27,15 +27,7 @@ trace_link() {
 	echo 1 >"$T/events/ipcp_neg/enable"
 	echo 1 >"$T/tracing_on"
 
-	rm -f /tmp/ppp-tr.up /tmp/tr.pty /tmp/tr.peer
-	ip netns add tr && ip -n tr link set lo up
-	socat PTY,link=/tmp/tr.pty,raw,echo=0 PTY,link=/tmp/tr.peer,raw,echo=0 \
-		>/dev/null 2>&1 &
-	sock=$!
-	wait_for 10 "socat's ptys" test -e /tmp/tr.pty -a -e /tmp/tr.peer
-	/usr/sbin/ip netns exec tr pppd /tmp/tr.peer nodetach noauth local \
-		lcp-restart 1 ipparam tr 10.0.11.1:10.0.11.2 >/tmp/pppd-tr.log 2>&1 &
-	pid=$!
+	start_peer tr 10.0.11.1:10.0.11.2
 	if out=$(ipcpctl attach --tty /tmp/tr.pty --role client); then
 		set -- $out
 		ifname=$1
@@ -64,15 +56,9 @@ trace_link() {
 	echo 0 >"$T/events/ipcp_neg/enable"
 	: >"$T/trace"
 	echo 1 >"$T/tracing_on"
-	stop_pid "$pid"
-	stop_pid "$sock"
-	ip netns del tr
-	if [ -n "$FAILED" ]; then
-		result fail trace "$FAILED"
-	else
-		result pass trace
-	fi
+	stop_peer tr
+	report trace
 }
 
-grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
+load_module
 trace_link

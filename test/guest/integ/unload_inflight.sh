@@ -16,7 +16,6 @@
 #    module is unloaded as soon as the link saw it ("transport hung up"),
 #    three rounds: rmmod waits for the teardown the hang-up began.
 . /test/lib.sh
-. /test/stress_lib.sh
 
 # no_splat: the kernel log shows no splat (make check scans the console
 # for every kind; this catches the crash in the round that caused it)
@@ -25,21 +24,12 @@ no_splat() {
 }
 
 # up_link NAME: a server link on a pty against a pppd in NETNS NAME; sets
-# IF, ID, PTY_PID, PEER_PID
+# IF, ID, SOCAT_PID, PEER_PID
 up_link() {
-	pty_pair "$1" &&
-		peer_pppd "$1" "$1" "noipdefault" &&
-		attach_in "" --tty "/tmp/$1.a" --role server --local 10.0.81.1 \
+	start_peer "$1" "noipdefault" &&
+		attach_in "" --tty "/tmp/$1.pty" --role server --local 10.0.81.1 \
 			--remote 10.0.81.2 &&
 		wait_for 30 "link $ID opened" ipcp_opened "" "$ID"
-}
-
-# down_peer NAME: what up_link left, without the module
-down_peer() {
-	kill -CONT "$PEER_PID" 2>/dev/null
-	stop_pid "$PEER_PID"
-	stop_pid "$PTY_PID"
-	ip netns del "$1" 2>/dev/null
 }
 
 # logged TEXT: the kernel log has a line ending in TEXT
@@ -53,7 +43,7 @@ round() {
 	load_module
 	if ! up_link "$name"; then
 		note "$name: the link did not come up"
-		down_peer "$name"
+		stop_peer "$name"
 		return
 	fi
 	id=$ID
@@ -66,7 +56,7 @@ round() {
 		wait_for 10 "the teardown begun" logged "IPCP down (administrative stop)"
 		;;
 	hangup)
-		kill "$PTY_PID"
+		kill "$SOCAT_PID"
 		wait_for 10 "the hang-up seen" logged "transport hung up"
 		;;
 	esac
@@ -80,7 +70,7 @@ round() {
 	check "$name: module gone" sh -c "! grep -q '^ipcp_neg ' /proc/modules"
 	[ "$how" = unitdel ] && wait_for 10 "ip link del to return" \
 		sh -c "! kill -0 $DEL_PID 2>/dev/null"
-	down_peer "$name"
+	stop_peer "$name"
 	check "$name: no splat" no_splat
 }
 
@@ -89,6 +79,6 @@ for how in unitdel hangup; do
 	for n in 1 2 3; do
 		round "ui$how$n" "$how"
 	done
-	finish "unload-inflight-$how"
+	report "unload-inflight-$how"
 done
 load_module
