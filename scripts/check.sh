@@ -191,17 +191,13 @@ build_ipcpctl() {
 	fi
 }
 
-# The guest's test tools: every tools/test/*.c, one program each.
+# The guest's test tools (tools/test/Makefile: every .c one program, every
+# directory one program)
 build_guest_tools() {
-	local c ok=1
+	local ok=1
 	mkdir -p "$out/guest-bin"
-	for c in "$tree"/tools/test/*.c; do
-		[ -e "$c" ] || continue
-		if ! gcc -O2 -Wall -Wextra -Werror -I"$tree/include/uapi" -o "$out/guest-bin/$(basename "$c" .c)" \
-		    "$c" >>"$out/guest-tools.log" 2>&1; then
-			ok=0
-		fi
-	done
+	make -s -B -f "$tree/tools/test/Makefile" OUT="$out/guest-bin" \
+	    >>"$out/guest-tools.log" 2>&1 || ok=0
 	if [ $ok = 1 ]; then
 		hresult pass build-guest-tools
 	else

@@ -183,11 +183,7 @@ stock_kernel() {
 
 make -s -B -f "$tree/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" || die "building ipcpctl failed"
 mkdir -p "$out/guest-bin"
-for c in "$tree"/tools/test/*.c; do
-	[ -e "$c" ] || continue
-	gcc -O2 -Wall -Wextra -Werror -I"$tree/include/uapi" -o "$out/guest-bin/$(basename "$c" .c)" "$c" ||
-		die "building $c failed"
-done
+make -s -B -f "$tree/tools/test/Makefile" OUT="$out/guest-bin" || die "building the guest tools failed"
 for s in $series_list; do
 	stock_kernel "$s"
 done

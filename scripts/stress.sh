@@ -43,16 +43,12 @@ finish() {
 "$TOP/scripts/deps.sh" || { hresult fail deps "missing Debian packages"; finish; }
 kdir=$("$TOP/scripts/build-kernel.sh" debug) ||
 	{ hresult fail test-kernel "building the test kernel failed"; finish; }
-cc="gcc -O2 -Wall -Wextra -Werror -I$tree/include/uapi"
 if ! make -s -B -f "$tree/tools/ipcpctl/Makefile" BIN="$out/ipcpctl" >"$out/tools.log" 2>&1; then
 	hresult fail build-ipcpctl "see $out/tools.log"
 	finish
 fi
-for c in "$tree"/tools/test/*.c; do
-	[ -e "$c" ] || continue
-	$cc -o "$out/guest-bin/$(basename "$c" .c)" "$c" >>"$out/tools.log" 2>&1 ||
-		{ hresult fail build-guest-tools "see $out/tools.log"; finish; }
-done
+make -s -B -f "$tree/tools/test/Makefile" OUT="$out/guest-bin" >>"$out/tools.log" 2>&1 ||
+	{ hresult fail build-guest-tools "see $out/tools.log"; finish; }
 rsync -a --exclude "*.o" --exclude "*.ko" --exclude ".*.cmd" "$tree/src" "$tree/include" "$out/build/"
 if ! make -C "$kdir" M="$out/build/src" modules >"$out/build.log" 2>&1; then
 	hresult fail build-module "see $out/build.log"

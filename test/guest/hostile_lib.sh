@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Helpers for the hostile-peer tests (sourced after /test/lib.sh): a module
-# link attacked by rawpeer (tools/test/rawpeer.c), which runs a list of
+# link attacked by rawpeer (tools/test/rawpeer/), which runs a list of
 # steps and stops at each "sync" step until we tell it to go on, so that
 # the module's state and counters can be checked between attacks. The
 # scenarios are in hostile_scenarios.sh, written once for every transport
