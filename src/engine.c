@@ -120,15 +120,9 @@ static void engine_lcp_tld(struct ipcp_neg_fsm *f)
 	int i;
 
 	ipcp_neg_engine_note_down(e);
-	e->phase = IPCP_NEG_PHASE_ESTABLISH;
 	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++)
 		if (ncp->fsm(e)->state >= IPCP_NEG_ST_CLOSED)
 			ipcp_neg_fsm_down(ncp->fsm(e));
-}
-
-static void engine_lcp_tls(struct ipcp_neg_fsm *f)
-{
-	lcp_engine(f)->phase = IPCP_NEG_PHASE_ESTABLISH;
 }
 
 static void engine_lcp_tlf(struct ipcp_neg_fsm *f)
@@ -138,7 +132,6 @@ static void engine_lcp_tlf(struct ipcp_neg_fsm *f)
 	if (e->lcp.looped && e->reason == IPCP_NEG_REASON_NONE)
 		e->reason = IPCP_NEG_REASON_LOOPBACK;
 	ipcp_neg_engine_note_down(e);
-	e->phase = IPCP_NEG_PHASE_DEAD;
 	e->ops->finished(e);
 }
 
@@ -182,7 +175,6 @@ static const struct ipcp_neg_fsm_ops engine_lcp_ops = {
 	IPCP_NEG_LCP_CODEC_OPS,
 	.tlu = engine_lcp_tlu,
 	.tld = engine_lcp_tld,
-	.tls = engine_lcp_tls,
 	.tlf = engine_lcp_tlf,
 	.xmit = engine_lcp_xmit,
 	.timer_start = engine_lcp_timer_start,
@@ -287,7 +279,6 @@ void ipcp_neg_engine_start(struct ipcp_neg_engine *e)
 	int i;
 
 	ipcp_neg_engine_decide(e, IPCP_NEG_REASON_NONE);
-	e->phase = IPCP_NEG_PHASE_ESTABLISH;
 	for (i = 0; i < IPCP_NEG_NCP_COUNT && (ncp = ipcp_neg_ncps[i]); i++) {
 		if (ncp->start)
 			ncp->start(e);

@@ -89,11 +89,10 @@ static bool link_is_control(u16 proto)
 	return proto == PPP_LCP || ipcp_neg_ncp_by_proto(proto);
 }
 
-/* May frames of a data protocol flow? False for any other protocol. */
-static bool link_data_up(struct ipcp_neg_link *link, u16 proto)
+/* Is @ncp (that opens a data protocol, or NULL) up? Read locklessly. */
+static bool link_ncp_up(struct ipcp_neg_link *link,
+			const struct ipcp_neg_ncp *ncp)
 {
-	const struct ipcp_neg_ncp *ncp = ipcp_neg_ncp_by_data(proto);
-
 	return ncp && test_bit(ncp->id, &link->data_up);
 }
 
@@ -122,6 +121,7 @@ static void link_rx_ctl(struct ipcp_neg_link *link, u16 proto,
 static void link_rx(struct ipcp_neg_link *link, struct sk_buff *skb)
 {
 	unsigned int hdr = 2;
+	const struct ipcp_neg_ncp *ncp;
 	u16 proto;
 
 	if (!pskb_may_pull(skb, 1))
@@ -134,12 +134,13 @@ static void link_rx(struct ipcp_neg_link *link, struct sk_buff *skb)
 			goto drop;
 		proto = get_unaligned_be16(skb->data);
 	}
-	if (!ipcp_neg_ncp_by_data(proto)) {
+	ncp = ipcp_neg_ncp_by_data(proto);
+	if (!ncp) {
 		link_rx_ctl(link, proto, skb, hdr);
 		return;
 	}
 	/* an NCP's data: passed while that NCP is up, else dropped */
-	if (link_data_up(link, proto)) {
+	if (link_ncp_up(link, ncp)) {
 		ppp_input(&link->upper, skb);
 		return;
 	}
@@ -151,7 +152,8 @@ drop:
 static void link_tx(struct ipcp_neg_link *link, struct sk_buff *skb)
 {
 	if (!pskb_may_pull(skb, 2) ||
-	    !link_data_up(link, get_unaligned_be16(skb->data))) {
+	    !link_ncp_up(link,
+			 ipcp_neg_ncp_by_data(get_unaligned_be16(skb->data)))) {
 		link_drop(skb, &link->tx_dropped);
 		return;
 	}
