@@ -45,8 +45,11 @@ void ipcp_neg_link_drop(struct ipcp_neg_link *link, unsigned int why,
 	kfree_skb(skb);
 }
 
-/* 1 for the drops of the peer's frames, 0 for ours (ipcp_neg_names.h) */
-#define LINK_DROP_RX(id, rx, name, text)	[IPCP_NEG_DROP_##id] = rx,
+/*
+ * 1 for the drops of the peer's frames, 0 for ours, by enum
+ * ipcp_neg_link_drop (the list of ipcp_neg_names.h in its order)
+ */
+#define LINK_DROP_RX(id, rx, name, text)	rx,
 static const bool link_drop_rx[] = {
 	IPCP_NEG_DROP_NAMES(LINK_DROP_RX)
 };

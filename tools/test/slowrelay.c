@@ -46,7 +46,10 @@ static int pty_at(const char *link, int *slave)
 	int m = posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK);
 	char *name;
 
-	if (m < 0 || grantpt(m) || unlockpt(m) || !(name = ptsname(m)))
+	if (m < 0 || grantpt(m) || unlockpt(m))
+		return -1;
+	name = ptsname(m);
+	if (!name)
 		return -1;
 	*slave = open(name, O_RDWR | O_NOCTTY);
 	if (*slave < 0 || tcgetattr(*slave, &t))
