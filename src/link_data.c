@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A link's two PPP channels and its receive path (the frame path is drawn
- * in link.c; the transmit path is link_tx.c). LOWER's start_xmit gets the
- * peer's frames: a data frame of an NCP that is up goes straight up to
- * pppN (ppp_input() on UPPER) unless earlier frames still wait for the
- * tasklet; control packets, and data behind them, are queued for the
- * tasklet, which gives them to the engine, passes the data, and
- * Protocol-Rejects (ratelimited) what no protocol of ours runs.
+ * in link.c; the transmit path is link_tx.c). LOWER's start_xmit queues
+ * the peer's frames for the tasklet, which gives control packets to the
+ * engine, passes the data of an NCP that is up to pppN (ppp_input() on
+ * UPPER), and Protocol-Rejects (ratelimited) what no protocol of ours
+ * runs.
  *
  * Locking: link->qlock (BH) guards the queues and their flags; link->lock
  * (BH) is taken around the engine, outside qlock (the engine's xmit queues
@@ -121,42 +120,30 @@ unsigned int ipcp_neg_link_data_ok(struct ipcp_neg_link *link,
 
 /*
  * LOWER's start_xmit: a frame of the peer, from the transport through
- * the bridge, under ppp_generic's transmit lock of LOWER
+ * the bridge, under ppp_generic's transmit lock of LOWER. Everything waits
+ * for the tasklet: ppp_input() on UPPER from here would take UPPER's
+ * receive lock inside LOWER's transmit lock, and ppp_generic takes them
+ * the other way round (connect: receive lock, then the unit's transmit
+ * lock; the unit's transmit lock, then a channel's transmit lock): one
+ * lock class for every channel, so lockdep sees a cycle.
  */
 static int link_lower_xmit(struct ppp_channel *chan, struct sk_buff *skb)
 {
 	struct ipcp_neg_link *link = container_of(chan, struct ipcp_neg_link,
 						  lower);
-	const struct ipcp_neg_ncp *ncp;
-	unsigned int hdr, why = 0;
-	bool up = false;
-	u16 proto;
+	unsigned int why = 0;
 
-	if (!link_proto(skb, &proto, &hdr)) {
-		ipcp_neg_link_drop(link, IPCP_NEG_DROP_RX_SHORT, skb);
-		return 1;
-	}
-	ncp = ipcp_neg_ncp_by_data(proto);
 	spin_lock_bh(&link->qlock);
 	if (link->dead) {
 		why = IPCP_NEG_DROP_RX_CLOSING;
-	} else if (ncp && !link->rx_busy &&
-		   skb_queue_empty(&link->from_lower)) {
-		/* nothing before it: its NCP decides now */
-		up = link_ncp_up(link, ncp);
-		if (!up)
-			why = IPCP_NEG_DROP_RX_NCP_DOWN;
 	} else if (skb_queue_len(&link->from_lower) >= LINK_RXQLEN) {
 		why = IPCP_NEG_DROP_RX_QUEUE_FULL;
 	} else {
 		__skb_queue_tail(&link->from_lower, skb);
 		tasklet_schedule(&link->tasklet);
-		skb = NULL;
 	}
 	spin_unlock_bh(&link->qlock);
-	if (up)
-		ppp_input(&link->upper, skb);
-	else if (skb)
+	if (why)
 		ipcp_neg_link_drop(link, why, skb);
 	return 1;
 }
@@ -244,7 +231,7 @@ static void link_rx(struct ipcp_neg_link *link, struct sk_buff *skb)
 		ipcp_neg_link_drop(link, IPCP_NEG_DROP_RX_NCP_DOWN, skb);
 }
 
-/* The queued frames of the peer, in order; data waits behind them */
+/* The queued frames of the peer, in order */
 static void link_rx_all(struct ipcp_neg_link *link)
 {
 	struct sk_buff_head rx;
@@ -253,15 +240,9 @@ static void link_rx_all(struct ipcp_neg_link *link)
 	__skb_queue_head_init(&rx);
 	spin_lock_bh(&link->qlock);
 	skb_queue_splice_init(&link->from_lower, &rx);
-	link->rx_busy = !skb_queue_empty(&rx);
 	spin_unlock_bh(&link->qlock);
-	if (skb_queue_empty(&rx))
-		return;
 	while ((skb = __skb_dequeue(&rx)))
 		link_rx(link, skb);
-	spin_lock_bh(&link->qlock);
-	link->rx_busy = false;
-	spin_unlock_bh(&link->qlock);
 }
 
 static void link_tasklet(struct tasklet_struct *t)

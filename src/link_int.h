@@ -23,10 +23,9 @@
  *   ppp_generic's transmit lock of LOWER or UPPER (their start_xmit).
  *   Never held across a call into ppp_generic (ppp_input(),
  *   ppp_output_wakeup()), which takes those locks.
- * - LOWER's start_xmit hands data up with ppp_input(UPPER) under LOWER's
- *   transmit lock (UPPER's receive path takes no transmit lock); every
- *   other call into ppp_generic is made from the tasklet with no lock of
- *   ours held, since one channel's transmit lock nests another's there.
+ * - Every call into ppp_generic is made from the tasklet with no lock of
+ *   ours held: from a channel's start_xmit it would nest ppp_generic's
+ *   locks in an order ppp_generic itself reverses (link_data.c).
  * - Addresses and MTU are programmed from a work item, under RTNL and no
  *   link lock (link_events.c).
  * - The sysfs directory (link_sysfs.c) takes link->lock only; it goes
@@ -142,15 +141,12 @@ struct link_addr {
  *	Protected by lock
  * @protrej: ratelimits the Protocol-Rejects a peer's frames make us send;
  *	Protected by lock
- * @qlock: protects the queues, @dead, @rx_busy and @upper_stopped
- * @from_lower: frames of the peer, from LOWER's start_xmit, that must wait
- *	for the tasklet: control packets, and data behind them
+ * @qlock: protects the queues, @dead and @upper_stopped
+ * @from_lower: frames of the peer, from LOWER's start_xmit
  * @from_upper: frames of pppN, from UPPER's start_xmit (bounded: when it
  *	is full UPPER refuses the frame and ppp_generic keeps it pending)
  * @to_lower: control packets of the engine
  * @dead: being torn down: nothing is queued or scheduled any more
- * @rx_busy: the tasklet holds frames of the peer it has not delivered:
- *	data frames queue behind them instead of going up inline
  * @upper_stopped: UPPER refused a frame; the tasklet wakes ppp_generic
  *	(ppp_output_wakeup()) when @from_upper has room again
  * @tx_paced: the transport takes one frame at a time and drops the next
@@ -220,7 +216,6 @@ struct ipcp_neg_link {
 	struct sk_buff_head from_upper;
 	struct sk_buff_head to_lower;
 	bool dead;
-	bool rx_busy;
 	bool upper_stopped;
 	bool tx_paced;
 	struct sk_buff *tx_held;

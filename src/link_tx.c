@@ -41,8 +41,11 @@
 #define LINK_TXQLEN		64
 #define LINK_TXQ_WAKE		(LINK_TXQLEN / 2)
 
-/* The engine's control packets queued before new ones are dropped */
-#define LINK_CTLQLEN		64
+/*
+ * The engine's control packets queued before new ones are dropped (a
+ * peer's Echo-Request flood fills it while a tty sends one at a time)
+ */
+#define LINK_CTLQLEN		512
 
 /* Polls of a busy paced transport: the first after, at most every */
 #define LINK_POLL_MIN_NS	(20 * NSEC_PER_USEC)
