@@ -359,6 +359,7 @@ static int link_attach(struct ipcp_neg_link *link,
 		       struct file *files[IPCP_NEG_LINK_NFILES])
 {
 	struct net_device *dev;
+	bool tty;
 	int err;
 
 	dev = ipcp_neg_link_check_files(link, files);
@@ -386,6 +387,8 @@ static int link_attach(struct ipcp_neg_link *link,
 	memcpy(link->files, files, sizeof(link->files));
 	link->attached = true;
 	link->owner = NULL;
+	tty = ipcp_neg_link_transport_is_tty(files[IPCP_NEG_LINK_TRANSPORT]);
+	ipcp_neg_link_data_start(link, tty);
 	spin_lock_bh(&link->lock);
 	ipcp_neg_engine_start(&link->eng);
 	spin_unlock_bh(&link->lock);
@@ -526,8 +529,8 @@ static void link_fill_status(struct ipcp_neg_link *link,
 	st->local = s.local;
 	st->peer = s.peer;
 	memcpy(st->srv, s.srv, sizeof(st->srv));
-	st->rx_dropped = atomic_read(&link->rx_dropped);
-	st->tx_dropped = atomic_read(&link->tx_dropped);
+	st->rx_dropped = ipcp_neg_link_drops(link, true);
+	st->tx_dropped = ipcp_neg_link_drops(link, false);
 }
 
 /**

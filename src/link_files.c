@@ -86,6 +86,20 @@ static struct net_device *link_unit_dev(struct ipcp_neg_link *link,
 }
 
 /**
+ * ipcp_neg_link_transport_is_tty - is a checked transport a tty?
+ * @f: the transport's file, after ipcp_neg_link_check_files(), or NULL
+ *
+ * A tty's PPP line discipline (ppp_async, ppp_synctty) holds one frame
+ * and drops the next while it holds it; a PPPoX socket takes every frame.
+ *
+ * Return: true for a tty, false for a PPPoX socket or none.
+ */
+bool ipcp_neg_link_transport_is_tty(struct file *f)
+{
+	return f && !sock_from_file(f);
+}
+
+/**
  * ipcp_neg_link_check_files - do attach's files belong together?
  * @link: the link being attached
  * @files: the files, enum ipcp_neg_link_file

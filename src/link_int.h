@@ -19,7 +19,13 @@
  *   fields marked "Protected by lock"); the lease policy (lease.c) takes
  *   the pool's lock under it.
  * - link->qlock (BH): the three frame queues and link->dead; taken inside
- *   link->lock (the engine's xmit queues a packet).
+ *   link->lock (the engine's xmit queues a packet), and inside
+ *   ppp_generic's transmit lock of LOWER or UPPER (their start_xmit).
+ *   Never held across a call into ppp_generic (ppp_input(),
+ *   ppp_output_wakeup()), which takes those locks.
+ * - Every call into ppp_generic is made from the tasklet with no lock of
+ *   ours held: from a channel's start_xmit it would nest ppp_generic's
+ *   locks in an order ppp_generic itself reverses (link_data.c).
  * - Addresses and MTU are programmed from a work item, under RTNL and no
  *   link lock (link_events.c).
  * - The sysfs directory (link_sysfs.c) takes link->lock only; it goes
@@ -31,7 +37,9 @@
 #ifndef _IPCP_NEG_LINK_INT_H
 #define _IPCP_NEG_LINK_INT_H
 
+#include <linux/atomic.h>
 #include <linux/completion.h>
+#include <linux/hrtimer.h>
 #include <linux/kobject.h>
 #include <linux/list.h>
 #include <linux/netdevice.h>
@@ -46,11 +54,13 @@
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 
+#include "bucket.h"
 #include "events.h"
 #include "hist.h"
 #include "lease.h"
 #include "link.h"
 #include "ncp.h"
+#include <ipcp_neg_names.h>
 
 /* The sysfs directories of a link: ipcp_neg, ipcp_neg/state, .../counters */
 enum ipcp_neg_link_kobj {
@@ -58,6 +68,13 @@ enum ipcp_neg_link_kobj {
 	IPCP_NEG_LINK_KOBJ_STATE,
 	IPCP_NEG_LINK_KOBJ_COUNTERS,
 	IPCP_NEG_LINK_NKOBJS
+};
+
+/* Why a frame was dropped: counters/drop_<name> (ipcp_neg_names.h) */
+#define IPCP_NEG_DROP_ENUM(id, rx, name, text)	IPCP_NEG_DROP_##id,
+enum ipcp_neg_link_drop {
+	IPCP_NEG_DROP_NAMES(IPCP_NEG_DROP_ENUM)
+	IPCP_NEG_DROP_COUNT
 };
 
 /*
@@ -122,14 +139,27 @@ struct link_addr {
  * @log_rs: ratelimits the IPCP up and down lines (a peer can loop them)
  * @up_since: CLOCK_BOOTTIME seconds of the last IPCP up, 0 while down;
  *	Protected by lock
- * @qlock: protects the queues and @dead
+ * @protrej: ratelimits the Protocol-Rejects a peer's frames make us send;
+ *	Protected by lock
+ * @qlock: protects the queues, @dead and @upper_stopped
  * @from_lower: frames of the peer, from LOWER's start_xmit
- * @from_upper: frames of pppN, from UPPER's start_xmit
+ * @from_upper: frames of pppN, from UPPER's start_xmit (bounded: when it
+ *	is full UPPER refuses the frame and ppp_generic keeps it pending)
  * @to_lower: control packets of the engine
  * @dead: being torn down: nothing is queued or scheduled any more
+ * @upper_stopped: UPPER refused a frame; the tasklet wakes ppp_generic
+ *	(ppp_output_wakeup()) when @from_upper has room again
+ * @tx_paced: the transport takes one frame at a time and drops the next
+ *	while it holds one (ppp_async, ppp_synctty: a tty); set at attach
+ * @tx_held: paced: the last frame handed to the transport, with our
+ *	reference: while the transport holds its own, it is busy. The
+ *	tasklet's only (and teardown's once the tasklet is dead).
+ * @tx_poll: paced: polls @tx_held while frames wait for it
+ * @tx_poll_ns: the next poll's delay; the tasklet's only
+ * @tx_waits: paced: times frames had to wait for the transport; written
+ *	by the tasklet only, read locklessly
  * @tasklet: processes the queues
- * @rx_dropped: frames of the peer dropped
- * @tx_dropped: frames to the peer dropped
+ * @drops: frames dropped, by enum ipcp_neg_link_drop
  * @lower: the channel bridged to the transport's
  * @upper: the channel connected to pppN
  * @dev: the unit's net_device (held) once attached
@@ -179,15 +209,21 @@ struct ipcp_neg_link {
 	u32 renegotiations;
 	struct ratelimit_state log_rs;
 	time64_t up_since;
+	struct ipcp_neg_bucket protrej;
 
-	spinlock_t qlock;		/* the queues and @dead */
+	spinlock_t qlock;		/* the queues and their flags */
 	struct sk_buff_head from_lower;
 	struct sk_buff_head from_upper;
 	struct sk_buff_head to_lower;
 	bool dead;
+	bool upper_stopped;
+	bool tx_paced;
+	struct sk_buff *tx_held;
+	struct hrtimer tx_poll;
+	u32 tx_poll_ns;
+	u32 tx_waits;
 	struct tasklet_struct tasklet;
-	atomic_t rx_dropped;
-	atomic_t tx_dropped;
+	atomic_t drops[IPCP_NEG_DROP_COUNT];
 
 	struct ppp_channel lower;
 	struct ppp_channel upper;
@@ -223,10 +259,22 @@ extern struct workqueue_struct *ipcp_neg_link_wq;
 /* link_data.c */
 void ipcp_neg_link_data_init(struct ipcp_neg_link *link);
 int ipcp_neg_link_data_register(struct ipcp_neg_link *link);
-void ipcp_neg_link_send_ctl(struct ipcp_neg_link *link, u16 proto, u8 code,
-			    u8 id, const u8 *data, unsigned int len);
 void ipcp_neg_link_data_close(struct ipcp_neg_link *link);
 void ipcp_neg_link_data_stop(struct ipcp_neg_link *link);
+void ipcp_neg_link_drop(struct ipcp_neg_link *link, unsigned int why,
+			struct sk_buff *skb);
+u32 ipcp_neg_link_drops(struct ipcp_neg_link *link, bool rx);
+unsigned int ipcp_neg_link_data_ok(struct ipcp_neg_link *link,
+				   struct sk_buff *skb);
+
+/* link_tx.c */
+void ipcp_neg_link_tx_init(struct ipcp_neg_link *link);
+void ipcp_neg_link_tx_all(struct ipcp_neg_link *link);
+void ipcp_neg_link_tx_stop_poll(struct ipcp_neg_link *link);
+void ipcp_neg_link_tx_purge(struct ipcp_neg_link *link);
+void ipcp_neg_link_send_ctl(struct ipcp_neg_link *link, u16 proto, u8 code,
+			    u8 id, const u8 *data, unsigned int len);
+void ipcp_neg_link_data_start(struct ipcp_neg_link *link, bool paced);
 
 /**
  * struct ipcp_neg_link_state - a link's state, read at once under its lock
@@ -275,6 +323,7 @@ void ipcp_neg_link_unwatch(struct ipcp_neg_link *link);
 struct net_device *
 ipcp_neg_link_check_files(struct ipcp_neg_link *link,
 			  struct file *files[IPCP_NEG_LINK_NFILES]);
+bool ipcp_neg_link_transport_is_tty(struct file *f);
 
 /* link_sysfs.c */
 void ipcp_neg_link_sysfs_init(void);

@@ -528,7 +528,8 @@ static void ls_state_init(void)
 
 enum ls_ctr_field {
 	LS_TX, LS_RX, LS_MALFORMED, LS_DISCARDED, LS_NAK_LOOPS,
-	LS_ADDR_CHANGES, LS_RENEGOTIATIONS, LS_RX_DROPPED, LS_TX_DROPPED
+	LS_ADDR_CHANGES, LS_RENEGOTIATIONS, LS_RX_DROPPED, LS_TX_DROPPED,
+	LS_TX_WAITS, LS_DROP
 };
 
 /**
@@ -537,7 +538,8 @@ enum ls_ctr_field {
  * @fsm: whose counter, for the fields before LS_ADDR_CHANGES (the others
  *	are the link's): as ipcp_neg_link_fsm() numbers the automata
  * @field: enum ls_ctr_field: which
- * @code: the packet code, for LS_TX and LS_RX
+ * @code: the packet code, for LS_TX and LS_RX; the enum
+ *	ipcp_neg_link_drop, for LS_DROP
  * @name: the file's name
  */
 struct ls_ctr {
@@ -582,11 +584,20 @@ static const struct ls_ctr_kind ls_link_ctrs[] = {
 	{ LS_RENEGOTIATIONS, "ipcp_renegotiations" },
 	{ LS_RX_DROPPED, "rx_dropped" },
 	{ LS_TX_DROPPED, "tx_dropped" },
+	{ LS_TX_WAITS, "tx_transport_waits" },
 };
+
+/* drop_<name>, one per reason a frame is dropped, after the link's */
+#define LS_DROP_NAME(id, rx, name, text)	name,
+static const char * const ls_drop_names[] = {
+	IPCP_NEG_DROP_NAMES(LS_DROP_NAME)
+};
+
+static_assert(ARRAY_SIZE(ls_drop_names) == IPCP_NEG_DROP_COUNT);
 
 #define LS_NCTRS	(IPCP_NEG_LINK_NFSMS *				\
 			 (2 * ARRAY_SIZE(ls_codes) + ARRAY_SIZE(ls_fsm_ctrs)) + \
-			 ARRAY_SIZE(ls_link_ctrs))
+			 ARRAY_SIZE(ls_link_ctrs) + IPCP_NEG_DROP_COUNT)
 
 static u32 ls_fsm_ctr(const struct ipcp_neg_fsm_stats *st, u8 field, u8 code)
 {
@@ -604,10 +615,14 @@ static u32 ls_fsm_ctr(const struct ipcp_neg_fsm_stats *st, u8 field, u8 code)
 	}
 }
 
-static u32 ls_link_ctr(struct ipcp_neg_link *link, u8 field)
+static u32 ls_link_ctr(struct ipcp_neg_link *link, u8 field, u8 code)
 {
 	u32 v;
 
+	if (field == LS_DROP)
+		return atomic_read(&link->drops[code]);
+	if (field == LS_TX_WAITS)
+		return READ_ONCE(link->tx_waits);
 	spin_lock_bh(&link->lock);
 	switch (field) {
 	case LS_ADDR_CHANGES:
@@ -617,10 +632,10 @@ static u32 ls_link_ctr(struct ipcp_neg_link *link, u8 field)
 		v = link->renegotiations;
 		break;
 	case LS_RX_DROPPED:
-		v = atomic_read(&link->rx_dropped);
+		v = ipcp_neg_link_drops(link, true);
 		break;
 	default:
-		v = atomic_read(&link->tx_dropped);
+		v = ipcp_neg_link_drops(link, false);
 	}
 	spin_unlock_bh(&link->lock);
 	return v;
@@ -635,7 +650,7 @@ static ssize_t ctr_show(struct kobject *kobj, struct kobj_attribute *attr,
 	u32 v;
 
 	if (c->field >= LS_ADDR_CHANGES) {
-		v = ls_link_ctr(link, c->field);
+		v = ls_link_ctr(link, c->field, c->code);
 	} else {
 		ipcp_neg_link_get_stats(link, c->fsm, &st);
 		v = ls_fsm_ctr(&st, c->field, c->code);
@@ -696,6 +711,8 @@ static void ls_ctrs_init(void)
 	for (i = 0; i < ARRAY_SIZE(ls_link_ctrs); i++)
 		ls_ctr_add(0, ls_link_ctrs[i].field, 0, "%s",
 			   ls_link_ctrs[i].name);
+	for (i = 0; i < IPCP_NEG_DROP_COUNT; i++)
+		ls_ctr_add(0, LS_DROP, i, "drop_%s", ls_drop_names[i]);
 }
 
 /* The directories */

@@ -81,4 +81,33 @@
 	X(3, "network")						\
 	X(4, "terminate")
 
+/*
+ * Why the module dropped a frame: the identifier (IPCP_NEG_DROP_<id> in
+ * the module), 1 for a frame of the peer or 0 for one towards the peer,
+ * the name of the counters/drop_<name> file and of ipcpctl status's row,
+ * and what it means. counters/rx_dropped and tx_dropped are the sums of
+ * the rx and tx rows. A frame pppN hands over while the transport is busy
+ * is not dropped: the module holds it back (ppp_generic keeps it pending)
+ * and asks for more once the transport has taken what it holds.
+ */
+#define IPCP_NEG_DROP_NAMES(X)						\
+	X(RX_SHORT, 1, "rx_short", "peer frame without a protocol field")	\
+	X(RX_NCP_DOWN, 1, "rx_ncp_down",					\
+	  "peer data of a network protocol that is not up")		\
+	X(RX_UNKNOWN, 1, "rx_unknown_proto",				\
+	  "peer frame of a protocol not run here, Protocol-Rejected")	\
+	X(RX_PROTREJ_LIMITED, 1, "rx_protrej_limited",			\
+	  "the same, Protocol-Reject ratelimited away")			\
+	X(RX_QUEUE_FULL, 1, "rx_queue_full",				\
+	  "peer control packets beyond the queue bound")		\
+	X(RX_NOMEM, 1, "rx_nomem", "peer frame, out of memory")		\
+	X(RX_CLOSING, 1, "rx_closing", "peer frame while the link closes")	\
+	X(TX_SHORT, 0, "tx_short", "pppN frame without a protocol field")	\
+	X(TX_NCP_DOWN, 0, "tx_ncp_down",					\
+	  "pppN data of a network protocol that is not up")		\
+	X(TX_CTL_QUEUE_FULL, 0, "tx_ctl_queue_full",			\
+	  "our control packets beyond the queue bound")			\
+	X(TX_NOMEM, 0, "tx_nomem", "our control packet, out of memory")	\
+	X(TX_CLOSING, 0, "tx_closing", "frame to the peer while the link closes")
+
 #endif /* _UAPI_IPCP_NEG_NAMES_H */

@@ -72,9 +72,10 @@ hp_stop_peer() {
 # smaller, also runs on the 6.1 kernel: scripts/check.sh CROSS_TESTS).
 # rawpeer sends a 2000-byte unknown code only over PPPoE (one more LCP
 # Code-Reject, cut to the MRU), and only PPPoE has frames with Length 0
-# (one empty frame dropped).
+# (one empty frame dropped). The protocol flood is the same on both.
 hp_transport() {
 	HP_T=$1
+	HP_PROTOS=200
 	case $1 in
 	pty) HP_ECHOS=500 HP_CRS=1000 HP_LCP_CODEREJ=1 HP_EMPTY_DROPPED= ;;
 	pppoe) HP_ECHOS=300 HP_CRS=500 HP_LCP_CODEREJ=2 HP_EMPTY_DROPPED=1 ;;

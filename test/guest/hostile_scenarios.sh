@@ -10,7 +10,8 @@
 # the counters the attacks move (counters/, see Documentation/ipcp_neg.rst)
 HP_COUNTERS="lcp_malformed ipcp_malformed lcp_discarded ipcp_discarded
 lcp_tx_coderej ipcp_tx_coderej lcp_tx_protrej lcp_rx_protrej lcp_rx_echoreq
-lcp_tx_echorep lcp_rx_confreq rx_dropped"
+lcp_tx_echorep lcp_rx_confreq rx_dropped drop_rx_unknown_proto
+drop_rx_protrej_limited"
 
 # hp_begin SCENARIO: the start of each scenario; sets HP_RES (its result
 # name) and HP_T0
@@ -27,6 +28,25 @@ hp_launch() {
 	hp_start "$@" && return 0
 	result fail "$HP_RES" "could not start"
 	return 1
+}
+
+# hp_protoflood: rawpeer's protocol flood ($HP_PROTOS frames of a protocol
+# the module does not run): every frame is counted, as Protocol-Rejected
+# or as ratelimited away, and most are ratelimited
+hp_protoflood() {
+	local rej lim
+	hp_next "protocol flood"
+	hp_delta "$IF" drop_rx_unknown_proto
+	rej=$HP_D
+	hp_delta "$IF" drop_rx_protrej_limited
+	lim=$HP_D
+	check "protocol flood: $rej rejected + $lim ratelimited = $HP_PROTOS" \
+		test "$((rej + lim))" -eq "$HP_PROTOS"
+	check "protocol flood: at most 40 of $HP_PROTOS Protocol-Rejected" \
+		test "$rej" -le 40
+	check "protocol flood: lcp_tx_protrej moved as the rejected" \
+		hp_moved "$IF" lcp_tx_protrej -eq "$rej"
+	check "protocol flood: still opened" hp_states "$IF" "opened opened"
 }
 
 # hp_opened IFNAME NET: both layers opened, and the server's address on IFNAME
@@ -65,7 +85,7 @@ hs_garbage() {
 	local n=$1 d
 	hp_launch garbage --role server --local "10.0.$n.1" --remote "10.0.$n.2" -- \
 	    up sync truncated sync zerolen sync badopts sync wrongids sync \
-	    unknowncode sync unknownproto sync oversized sync "echoflood:$HP_ECHOS" sync \
+	    unknowncode sync unknownproto sync "protoflood:$HP_PROTOS" sync oversized sync "echoflood:$HP_ECHOS" sync \
 	    "crflood:$HP_CRS" sync protrej-ipcp sync up sync || return
 	hp_after_sync "negotiated"
 	hp_opened "$IF" "$n"
@@ -75,7 +95,10 @@ hs_garbage() {
 	hp_attack "bad option lengths" lcp_malformed 3 ipcp_malformed 2
 	hp_attack "wrong identifiers" lcp_discarded 3 ipcp_discarded 3
 	hp_attack "unknown codes" lcp_tx_coderej "$HP_LCP_CODEREJ" ipcp_tx_coderej 1
-	hp_attack "unknown protocols" lcp_tx_protrej 3
+	hp_attack "unknown protocols" lcp_tx_protrej 3 drop_rx_unknown_proto 3 \
+		rx_dropped 3
+	grep '^stat protoflood' "$HP_LOG"
+	hp_protoflood
 	hp_attack "oversized frames"
 	hp_attack "Echo-Request flood" lcp_rx_echoreq $((HP_ECHOS + 1)) \
 		lcp_tx_echorep $((HP_ECHOS + 1))

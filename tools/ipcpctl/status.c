@@ -102,6 +102,24 @@ static const char *counter(const char *d, const char *proto, const char *dir,
 	return sysfs_val(d, name);
 }
 
+/* The reasons frames are dropped for: counters/drop_<name> */
+#define DROP_NAME(id, rx, name, text)	name,
+static const char * const drop_names[] = {
+	IPCP_NEG_DROP_NAMES(DROP_NAME)
+};
+
+/* One row per reason, with its count: "-" if the module has no such file */
+static void print_drops(const char *d)
+{
+	char name[64];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(drop_names); i++) {
+		snprintf(name, sizeof(name), "counters/drop_%s", drop_names[i]);
+		printf("  %-18s %9s\n", drop_names[i], sysfs_val(d, name));
+	}
+}
+
 static void print_counters(const char *d)
 {
 	const char *ipcp_tx, *ipcp_rx, *sfx;
@@ -135,6 +153,7 @@ static void print_counters(const char *d)
 	       sysfs_val(d, "counters/ipcp_renegotiations"));
 	printf("dropped rx %s tx %s\n", sysfs_val(d, "counters/rx_dropped"),
 	       sysfs_val(d, "counters/tx_dropped"));
+	print_drops(d);
 }
 
 static void print_link(const struct link_dir *l)

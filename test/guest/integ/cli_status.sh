@@ -97,6 +97,14 @@ status_server() {
 	check "addr_changes file is 1" [ "$(f "$SRV" counters/addr_changes)" = 1 ]
 	check "ipcp_renegotiations line is the file" has_line $st \
 		"ipcp_renegotiations $(f "$SRV" counters/ipcp_renegotiations)"
+	check "dropped line is rx_dropped and tx_dropped" has_line $st \
+		"dropped rx $(f "$SRV" counters/rx_dropped) tx $(f "$SRV" counters/tx_dropped)"
+	for c in rx_short rx_ncp_down rx_unknown_proto rx_protrej_limited \
+	    rx_queue_full rx_nomem rx_closing tx_short tx_ncp_down \
+	    tx_ctl_queue_full tx_nomem tx_closing; do
+		check "drop row $c is counters/drop_$c" grep -Eq \
+			"^  $c +$(f "$SRV" counters/drop_$c)\$" $st
+	done
 }
 
 status_client() {

@@ -114,7 +114,11 @@ ipcp_tx_termreq ipcp_rx_termreq ipcp_tx_termack ipcp_rx_termack
 ipcp_tx_coderej ipcp_rx_coderej lcp_tx_protrej lcp_rx_protrej lcp_tx_echoreq
 lcp_rx_echoreq lcp_tx_echorep lcp_rx_echorep lcp_tx_discreq lcp_rx_discreq
 lcp_malformed lcp_discarded lcp_nak_loops ipcp_malformed ipcp_discarded
-ipcp_nak_loops addr_changes ipcp_renegotiations rx_dropped tx_dropped"
+ipcp_nak_loops addr_changes ipcp_renegotiations rx_dropped tx_dropped
+tx_transport_waits drop_rx_short drop_rx_ncp_down drop_rx_unknown_proto
+drop_rx_protrej_limited drop_rx_queue_full drop_rx_nomem drop_rx_closing
+drop_tx_short drop_tx_ncp_down drop_tx_ctl_queue_full drop_tx_nomem
+drop_tx_closing"
 
 # every counter the ABI names, and no other file, each a decimal number
 counters_all() {

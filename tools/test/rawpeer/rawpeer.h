@@ -139,6 +139,7 @@ void expect_coderej(uint16_t proto, const uint8_t *pkt, int len,
 			   int max);
 void step_unknowncode(int max);
 void step_unknownproto(void);
+void step_protoflood(int n);
 void step_oversized(int max);
 void step_termstorm(int n);
 void step_reneg(int n);

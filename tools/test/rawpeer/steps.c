@@ -296,6 +296,32 @@ void step_unknownproto(void)
 	expect_silence("after the unknown protocols");
 }
 
+/*
+ * N frames of a protocol the module does not run, as fast as they go:
+ * the module Protocol-Rejects a bounded number of them (its ratelimit:
+ * 10 a second, 10 saved up), not one for each
+ */
+void step_protoflood(int n)
+{
+	uint8_t info[4] = { 0xde, 0xad, 0xbe, 0xef };
+	unsigned int before = count_of(LCP, PROTREJ), got;
+	long t = now_ms(), ms;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		queue_frame(0x8281, info, sizeof(info), 0);
+		pump(0, 0);
+	}
+	ms = now_ms() - t;
+	/* the Rejects that are coming, then none */
+	pump(500, 0);
+	got = count_of(LCP, PROTREJ) - before;
+	printf("stat protoflood sent %d rejected %u in %ld ms\n", n, got, ms);
+	expect(got >= 1 && got <= 10 + 10 * (unsigned int)((ms + 500) / 1000 + 1),
+	       "protocol flood: %u of %d Protocol-Rejected in %ld ms (at most 10 a second, 10 saved up)",
+	       got, n, ms);
+}
+
 /* Echo-Requests bigger than the MRU: any reply fits the MRU */
 void step_oversized(int max)
 {
@@ -411,7 +437,7 @@ void bad_usage(void)
 		"       [--addr A] [--give B] [--mru N] STEP...\n"
 		"steps: up lcpup sync crflood:N echoflood:N naks:N naksilent:N\n"
 		"       truncated zerolen\n"
-		"       badopts wrongids unknowncode unknownproto oversized\n"
+		"       badopts wrongids unknowncode unknownproto protoflood:N oversized\n"
 		"       termstorm:N reneg:N protrej-ipcp protrej-lcp loop:MS silent:MS\n"
 		"       rejectall\n");
 	exit(2);
@@ -456,6 +482,8 @@ void run_step(const char *s)
 		step_unknowncode(max);
 	else if (!strcmp(s, "unknownproto"))
 		step_unknownproto();
+	else if (!strncmp(s, "protoflood", 10))
+		step_protoflood(arg_n(s, 200));
 	else if (!strcmp(s, "oversized"))
 		step_oversized(max);
 	else if (!strncmp(s, "reneg", 5))
