@@ -484,6 +484,19 @@ static struct pernet_operations addr_net_ops = {
 };
 
 /**
+ * ipcp_neg_addr_unit_size - bytes of what the module keeps per managed unit
+ *
+ * For the sizes file (debugfs.c): one is allocated per unit that
+ * ipcp_neg_addr_manage() manages, so one per attached link.
+ *
+ * Return: sizeof(struct addr_link).
+ */
+size_t ipcp_neg_addr_unit_size(void)
+{
+	return sizeof(struct addr_link);
+}
+
+/**
  * ipcp_neg_addr_manage() - start enforcing the negotiated address on a link
  * @dev: a registered PPP interface (ARPHRD_PPP); the caller holds it
  *

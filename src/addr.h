@@ -33,5 +33,6 @@ bool ipcp_neg_addr_managed(const struct net_device *dev);
 int ipcp_neg_addr_set(struct net_device *dev, __be32 local, __be32 peer);
 int ipcp_neg_addr_clear(struct net_device *dev);
 int ipcp_neg_addr_set_mtu(struct net_device *dev, unsigned int mtu);
+size_t ipcp_neg_addr_unit_size(void);
 
 #endif /* _IPCP_NEG_ADDR_H */

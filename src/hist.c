@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>
+#include <linux/overflow.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
@@ -20,11 +21,48 @@
 #include "hist.h"
 #include "proto.h"
 
+/* The history: the ring */
+
+/**
+ * ipcp_neg_hist_size - bytes of a ring
+ * @depth: packets it keeps, 1 to IPCP_NEG_HIST_LEN_MAX
+ *
+ * Return: the size ipcp_neg_hist_alloc() allocates for @depth.
+ */
+size_t ipcp_neg_hist_size(unsigned int depth)
+{
+	return struct_size_t(struct ipcp_neg_hist, ent, depth);
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_size);
+
+/**
+ * ipcp_neg_hist_alloc - an empty ring
+ * @depth: packets it keeps, 1 to IPCP_NEG_HIST_LEN_MAX (a link with
+ *	history_depth 0 allocates none)
+ * @gfp: allocation flags
+ *
+ * Free it with kfree().
+ *
+ * Return: the ring, or NULL (no memory, or @depth out of bounds).
+ */
+struct ipcp_neg_hist *ipcp_neg_hist_alloc(unsigned int depth, gfp_t gfp)
+{
+	struct ipcp_neg_hist *h;
+
+	if (!depth || depth > IPCP_NEG_HIST_LEN_MAX)
+		return NULL;
+	h = kzalloc(ipcp_neg_hist_size(depth), gfp);
+	if (h)
+		h->len = depth;
+	return h;
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_alloc);
+
 /* The history: recording */
 
 /**
  * ipcp_neg_hist_add - record one control packet
- * @h: the history
+ * @h: the history, or NULL: none is kept
  * @tx: sent by us (else received)
  * @proto: its PPP protocol
  * @hdr: the packet's first bytes (its header, as far as it goes)
@@ -41,10 +79,13 @@ void ipcp_neg_hist_add(struct ipcp_neg_hist *h, bool tx, u16 proto,
 		       const u8 *hdr, unsigned int hlen, const u8 *data,
 		       unsigned int dlen)
 {
-	struct ipcp_neg_hist_ent *ent = &h->ent[h->next];
 	unsigned int c = min_t(unsigned int, hlen, IPCP_NEG_HIST_CAP);
 	unsigned int d = min_t(unsigned int, dlen, IPCP_NEG_HIST_CAP - c);
+	struct ipcp_neg_hist_ent *ent;
 
+	if (!h)
+		return;
+	ent = &h->ent[h->next];
 	ent->ns = ktime_get_boottime_ns();
 	ent->proto = proto;
 	ent->tx = tx;
@@ -53,8 +94,8 @@ void ipcp_neg_hist_add(struct ipcp_neg_hist *h, bool tx, u16 proto,
 	if (d)
 		memcpy(ent->pkt + c, data, d);
 	ent->caplen = c + d;
-	h->next = (h->next + 1) % IPCP_NEG_HIST_LEN;
-	if (h->count < IPCP_NEG_HIST_LEN)
+	h->next = (h->next + 1) % h->len;
+	if (h->count < h->len)
 		h->count++;
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_add);
@@ -248,14 +289,14 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_hist_format);
 static const struct ipcp_neg_hist_ent *hist_nth(const struct ipcp_neg_hist *h,
 						unsigned int n)
 {
-	unsigned int first = h->next + IPCP_NEG_HIST_LEN - h->count;
+	unsigned int first = h->next + h->len - h->count;
 
-	return &h->ent[(first + n) % IPCP_NEG_HIST_LEN];
+	return &h->ent[(first + n) % h->len];
 }
 
 /**
  * ipcp_neg_hist_show - the history as text, oldest packet first
- * @h: the history
+ * @h: the history, or NULL: none is kept (no text)
  * @buf: where the text goes
  * @size: room at @buf (PAGE_SIZE for sysfs)
  *
@@ -268,11 +309,16 @@ static const struct ipcp_neg_hist_ent *hist_nth(const struct ipcp_neg_hist *h,
 ssize_t ipcp_neg_hist_show(const struct ipcp_neg_hist *h, char *buf,
 			   size_t size)
 {
-	unsigned int n = min_t(unsigned int, h->count, IPCP_NEG_HIST_LEN);
-	unsigned int keep;
+	unsigned int n, keep;
 	size_t total = 0, len;
 	char *line;
 
+	if (!h) {
+		if (size)
+			buf[0] = '\0';
+		return 0;
+	}
+	n = min(h->count, h->len);
 	line = kmalloc(HIST_LINE_MAX, GFP_KERNEL);
 	if (!line)
 		return -ENOMEM;

@@ -7,10 +7,16 @@
 #ifndef _IPCP_NEG_HIST_H
 #define _IPCP_NEG_HIST_H
 
+#include <linux/compiler.h>
+#include <linux/gfp_types.h>
 #include <linux/types.h>
 
-/* Control packets the history keeps, and option bytes kept of each */
+/*
+ * Control packets the history keeps by default (module parameter
+ * history_depth), at most, and option bytes kept of each
+ */
 #define IPCP_NEG_HIST_LEN	32
+#define IPCP_NEG_HIST_LEN_MAX	256
 #define IPCP_NEG_HIST_OPTS	64
 #define IPCP_NEG_HIST_CAP	(4 + IPCP_NEG_HIST_OPTS)
 
@@ -33,17 +39,23 @@ struct ipcp_neg_hist_ent {
 };
 
 /**
- * struct ipcp_neg_hist - a ring of the last IPCP_NEG_HIST_LEN packets
+ * struct ipcp_neg_hist - a ring of the last @len packets, allocated apart
+ *	from its link (ipcp_neg_hist_alloc()); a link keeping no history
+ *	has none (NULL), which every function here takes as empty
+ * @len: the ring's depth, 1 to IPCP_NEG_HIST_LEN_MAX, fixed
  * @next: the slot the next packet goes to
  * @count: slots used
  * @ent: the packets
  */
 struct ipcp_neg_hist {
+	unsigned int len;
 	unsigned int next;
 	unsigned int count;
-	struct ipcp_neg_hist_ent ent[IPCP_NEG_HIST_LEN];
+	struct ipcp_neg_hist_ent ent[] __counted_by(len);
 };
 
+size_t ipcp_neg_hist_size(unsigned int depth);
+struct ipcp_neg_hist *ipcp_neg_hist_alloc(unsigned int depth, gfp_t gfp);
 void ipcp_neg_hist_add(struct ipcp_neg_hist *h, bool tx, u16 proto,
 		       const u8 *hdr, unsigned int hlen, const u8 *data,
 		       unsigned int dlen);

@@ -65,6 +65,18 @@
 #include "lease.h"
 #include "link_conf.h"
 #include "link_int.h"
+#include "params.h"
+
+/*
+ * The per-link budget (issue 14): struct ipcp_neg_link within 2 KiB, a
+ * kmalloc-2k object, on a production kernel's configuration (Debian's);
+ * lock debugging and PREEMPT_RT make locks, timers and work items bigger.
+ */
+#define LINK_SIZE_BUDGET	2048
+#if !defined(CONFIG_DEBUG_LOCK_ALLOC) && !defined(CONFIG_DEBUG_SPINLOCK) && \
+	!defined(CONFIG_PREEMPT_RT)
+static_assert(sizeof(struct ipcp_neg_link) <= LINK_SIZE_BUDGET);
+#endif
 
 /* How long detach waits for Terminate-Acks (unload: for all links at once) */
 #define LINK_TERM_WAIT_MS	1000
@@ -218,6 +230,7 @@ static void link_destroy_end(struct ipcp_neg_link *link,
 	ipcp_neg_lease_uninit(&link->lease);
 	link_release_files(link);
 	put_net(link->net);
+	kfree(link->hist);
 	kfree_rcu(link, rcu);
 }
 
@@ -284,6 +297,7 @@ int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
 {
 	struct ipcp_neg_pool *pool = NULL;
 	struct ipcp_neg_link *link;
+	unsigned int depth;
 	int err;
 
 	err = ipcp_neg_link_conf_check(conf);
@@ -292,6 +306,14 @@ int ipcp_neg_link_create(struct net *net, const struct ipcp_neg_link_conf *conf,
 	link = kzalloc(sizeof(*link), GFP_KERNEL);
 	if (!link)
 		return -ENOMEM;
+	depth = ipcp_neg_param_history_depth();
+	if (depth) {
+		link->hist = ipcp_neg_hist_alloc(depth, GFP_KERNEL);
+		if (!link->hist) {
+			kfree(link);
+			return -ENOMEM;
+		}
+	}
 	link_init(link, net);
 	err = -ENOENT;
 	if (conf->pool[0]) {
@@ -321,6 +343,7 @@ err_pool:
 	ipcp_neg_lease_uninit(&link->lease);
 err_free:
 	put_net(link->net);
+	kfree(link->hist);
 	kfree(link);
 	return err;
 }

@@ -159,7 +159,7 @@ static void link_hist_rx(struct ipcp_neg_link *link, u16 proto,
 	unsigned int hlen = min_t(unsigned int, len, IPCP_NEG_HDRLEN);
 
 	lockdep_assert_held(&link->lock);
-	ipcp_neg_hist_add(&link->hist, false, proto, pkt, hlen, pkt + hlen,
+	ipcp_neg_hist_add(link->hist, false, proto, pkt, hlen, pkt + hlen,
 			  len - hlen);
 }
 

@@ -72,7 +72,7 @@ static void link_hist_tx(struct ipcp_neg_link *link, u16 proto, u8 code,
 	u8 hdr[IPCP_NEG_HDRLEN] = { code, id };
 
 	put_unaligned_be16(IPCP_NEG_HDRLEN + len, hdr + 2);
-	ipcp_neg_hist_add(&link->hist, true, proto, hdr, sizeof(hdr), data,
+	ipcp_neg_hist_add(link->hist, true, proto, hdr, sizeof(hdr), data,
 			  len);
 	if (proto == PPP_IPCP && code == IPCP_NEG_CONFACK &&
 	    link->eng.ipcp.conf.role == IPCP_NEG_IPCP_SERVER)

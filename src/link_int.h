@@ -184,7 +184,9 @@ struct link_addr {
  * @finished: LCP finished (This-Layer-Finished)
  * @files: the files held, enum ipcp_neg_link_file
  * @rcu: for kfree_rcu()
- * @hist: the last control packets to and from the peer; Protected by lock
+ * @hist: the last control packets to and from the peer (its own
+ *	allocation, of the depth history_depth had at creation; NULL for 0);
+ *	the ring's contents are Protected by lock
  */
 struct ipcp_neg_link {
 	struct list_head node;
@@ -246,8 +248,7 @@ struct ipcp_neg_link {
 	struct completion finished;
 	struct file *files[IPCP_NEG_LINK_NFILES];
 	struct rcu_head rcu;
-	/* last: kfree_rcu() needs @rcu in the first 4 KiB */
-	struct ipcp_neg_hist hist;
+	struct ipcp_neg_hist *hist;
 };
 
 /* Room in front of the frames we build, and asked of pppN for UPPER */
@@ -329,5 +330,6 @@ bool ipcp_neg_link_transport_is_tty(struct file *f);
 void ipcp_neg_link_sysfs_init(void);
 int ipcp_neg_link_sysfs_add(struct ipcp_neg_link *link);
 void ipcp_neg_link_sysfs_del(struct ipcp_neg_link *link);
+size_t ipcp_neg_link_sysfs_dir_size(void);
 
 #endif /* _IPCP_NEG_LINK_INT_H */

@@ -367,13 +367,18 @@ static ssize_t packets_show(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	struct ipcp_neg_link *link = to_link(kobj);
 	struct ipcp_neg_hist *h;
+	size_t size;
 	ssize_t ret;
 
-	h = kmalloc(sizeof(*h), GFP_KERNEL);
+	/* history_depth 0 at creation: no ring, an empty file */
+	if (!link->hist)
+		return 0;
+	size = ipcp_neg_hist_size(link->hist->len);
+	h = kmalloc(size, GFP_KERNEL);
 	if (!h)
 		return -ENOMEM;
 	spin_lock_bh(&link->lock);
-	memcpy(h, &link->hist, sizeof(*h));
+	memcpy(h, link->hist, size);
 	spin_unlock_bh(&link->lock);
 	ret = ipcp_neg_hist_show(h, buf, PAGE_SIZE);
 	kfree(h);
@@ -761,6 +766,19 @@ static struct kobject *ls_add_dir(struct ipcp_neg_link *link, int i,
 		return ERR_PTR(err);
 	}
 	return &lk->kobj;
+}
+
+/**
+ * ipcp_neg_link_sysfs_dir_size - bytes of one of a link's sysfs directories
+ *
+ * For the sizes file (debugfs.c): an attached link has
+ * IPCP_NEG_LINK_NKOBJS of them (the kernfs nodes under them not counted).
+ *
+ * Return: sizeof(struct link_kobj).
+ */
+size_t ipcp_neg_link_sysfs_dir_size(void)
+{
+	return sizeof(struct link_kobj);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "addr.h"
 #include "addr_pool.h"
+#include "debugfs.h"
 #include "link.h"
 #include "pool_sysfs.h"
 
@@ -29,6 +30,7 @@ static int __init ipcp_neg_init(void)
 	err = ipcp_neg_ctl_init();
 	if (err)
 		goto err_ctl;
+	ipcp_neg_debugfs_init();
 	pr_info("loaded\n");
 	return 0;
 
@@ -45,6 +47,7 @@ err_addr:
 
 static void __exit ipcp_neg_exit(void)
 {
+	ipcp_neg_debugfs_exit();
 	ipcp_neg_ctl_exit();
 	ipcp_neg_link_exit();
 	ipcp_neg_pool_sysfs_exit();

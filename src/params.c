@@ -15,6 +15,7 @@
 #include <kunit/visibility.h>
 
 #include "fsm.h"
+#include "hist.h"
 #include "params.h"
 
 /**
@@ -104,6 +105,13 @@ module_param_cb(userns_pool_addrs, &params_ops, &params_userns_pool_addrs,
 MODULE_PARM_DESC(userns_pool_addrs,
 		 "Addresses all pools of a network namespace not owned by the initial user namespace may hold (0-4294967295, 0: none, default 65536)");
 
+static struct params_uint params_history_depth = {
+	.val = IPCP_NEG_HIST_LEN, .min = 0, .max = IPCP_NEG_HIST_LEN_MAX,
+};
+module_param_cb(history_depth, &params_ops, &params_history_depth, 0644);
+MODULE_PARM_DESC(history_depth,
+		 "Control packets the sysfs packets file of new links keeps (0-256, 0: none, default 32)");
+
 /**
  * ipcp_neg_param_restart_ms - module parameter restart_ms
  *
@@ -184,6 +192,19 @@ unsigned int ipcp_neg_param_userns_pool_addrs(void)
 	return READ_ONCE(params_userns_pool_addrs.val);
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_param_userns_pool_addrs);
+
+/**
+ * ipcp_neg_param_history_depth - module parameter history_depth
+ *
+ * Read when a link is created: its packet history keeps this many
+ * packets for its life.
+ *
+ * Return: the depth of new links' packet history, 0 for none.
+ */
+unsigned int ipcp_neg_param_history_depth(void)
+{
+	return READ_ONCE(params_history_depth.val);
+}
 
 /**
  * ipcp_neg_param_fsm_conf - load the module's defaults into an automaton

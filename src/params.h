@@ -31,6 +31,7 @@ unsigned int ipcp_neg_param_max_failure(void);
 unsigned int ipcp_neg_param_echo_interval_ms(void);
 unsigned int ipcp_neg_param_echo_failures(void);
 unsigned int ipcp_neg_param_userns_pool_addrs(void);
+unsigned int ipcp_neg_param_history_depth(void);
 void ipcp_neg_param_fsm_conf(struct ipcp_neg_fsm_conf *conf);
 
 #endif /* _IPCP_NEG_PARAMS_H */

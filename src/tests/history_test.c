@@ -2,8 +2,8 @@
 /*
  * KUnit tests for a link's packet history: the bytes of a control packet in,
  * the exact line of sysfs "packets" out, malformed and truncated packets
- * included; the ring keeps the newest packets, and the text drops the
- * oldest lines that do not fit.
+ * included; the ring, of the depths 0 (none), 1 and N, keeps the newest
+ * packets, and the text drops the oldest lines that do not fit.
  */
 
 #include <kunit/test.h>
@@ -123,12 +123,33 @@ static void hist_case_desc(const struct hist_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(hist, hist_cases, hist_case_desc);
 
-static struct ipcp_neg_hist *hist_alloc(struct kunit *test)
+/* A ring of @depth made by the module's allocator; the suite's exit frees it */
+static struct ipcp_neg_hist *hist_alloc_depth(struct kunit *test,
+					      unsigned int depth)
 {
-	struct ipcp_neg_hist *h = kunit_kzalloc(test, sizeof(*h), GFP_KERNEL);
+	struct ipcp_neg_hist *h = ipcp_neg_hist_alloc(depth, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, h);
+	KUNIT_ASSERT_NULL(test, test->priv);
+	test->priv = h;
 	return h;
+}
+
+/* A ring of the default depth, a link's with history_depth unchanged */
+static struct ipcp_neg_hist *hist_alloc(struct kunit *test)
+{
+	return hist_alloc_depth(test, IPCP_NEG_HIST_LEN);
+}
+
+static int hist_test_init(struct kunit *test)
+{
+	test->priv = NULL;
+	return 0;
+}
+
+static void hist_test_exit(struct kunit *test)
+{
+	kfree(test->priv);
 }
 
 /* Record a packet the way the link glue does for received ones */
@@ -225,6 +246,66 @@ static void hist_test_ring(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, buf + n - strlen(want), want);
 }
 
+/* The text of @h (NULL: no ring) is exactly @want */
+static void hist_expect_text(struct kunit *test, const struct ipcp_neg_hist *h,
+			     const char *want)
+{
+	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	memset(buf, 'x', PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, ipcp_neg_hist_show(h, buf, PAGE_SIZE),
+			(ssize_t)strlen(want));
+	KUNIT_EXPECT_STREQ(test, buf, want);
+}
+
+/* Depth 0 is no ring: recording into none is a no-op, its text empty */
+static void hist_test_depth0(struct kunit *test)
+{
+	u8 pkt[4] = { IPCP_NEG_ECHOREQ, 1, 0, 4 };
+
+	KUNIT_EXPECT_NULL(test, ipcp_neg_hist_alloc(0, GFP_KERNEL));
+	KUNIT_EXPECT_NULL(test, ipcp_neg_hist_alloc(IPCP_NEG_HIST_LEN_MAX + 1,
+						    GFP_KERNEL));
+	ipcp_neg_hist_add(NULL, true, IPCP_NEG_PROTO_LCP, pkt, 4, NULL, 0);
+	hist_expect_text(test, NULL, "");
+}
+
+/* Depth 1 keeps the last packet only */
+static void hist_test_depth1(struct kunit *test)
+{
+	struct ipcp_neg_hist *h = hist_alloc_depth(test, 1);
+
+	hist_expect_text(test, h, "");
+	hist_fill(h, 1);
+	KUNIT_EXPECT_EQ(test, h->count, 1U);
+	hist_expect_text(test, h, "0.000000 tx LCP Echo-Request id=0 len=4\n");
+	hist_fill(h, 3);
+	KUNIT_EXPECT_EQ(test, h->count, 1U);
+	KUNIT_EXPECT_EQ(test, h->next, 0U);
+	hist_expect_text(test, h, "0.000000 tx LCP Echo-Request id=2 len=4\n");
+}
+
+/* A ring of 5 after 11 packets: the newest 5, oldest first, across the wrap */
+static void hist_test_depth_n(struct kunit *test)
+{
+	struct ipcp_neg_hist *h = hist_alloc_depth(test, 5);
+
+	KUNIT_EXPECT_EQ(test, ipcp_neg_hist_size(5),
+			sizeof(*h) + 5 * sizeof(h->ent[0]));
+	hist_fill(h, 4);
+	KUNIT_EXPECT_EQ(test, h->count, 4U);
+	hist_fill(h, 7);
+	KUNIT_EXPECT_EQ(test, h->count, 5U);
+	KUNIT_EXPECT_EQ(test, h->next, (4U + 7U) % 5U);
+	hist_expect_text(test, h,
+			 "0.000000 tx LCP Echo-Request id=2 len=4\n"
+			 "0.000000 tx LCP Echo-Request id=3 len=4\n"
+			 "0.000000 tx LCP Echo-Request id=4 len=4\n"
+			 "0.000000 tx LCP Echo-Request id=5 len=4\n"
+			 "0.000000 tx LCP Echo-Request id=6 len=4\n");
+}
+
 /* Lines that do not fit are the oldest ones, and none is cut */
 static void hist_test_trim(struct kunit *test)
 {
@@ -247,11 +328,16 @@ static struct kunit_case hist_test_cases[] = {
 	KUNIT_CASE(hist_test_cap),
 	KUNIT_CASE(hist_test_ring),
 	KUNIT_CASE(hist_test_trim),
+	KUNIT_CASE(hist_test_depth0),
+	KUNIT_CASE(hist_test_depth1),
+	KUNIT_CASE(hist_test_depth_n),
 	{}
 };
 
 static struct kunit_suite hist_test_suite = {
 	.name = "ipcp_neg_history",
+	.init = hist_test_init,
+	.exit = hist_test_exit,
 	.test_cases = hist_test_cases,
 };
 

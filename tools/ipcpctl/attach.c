@@ -3,9 +3,10 @@
  * attach.c: the attach subcommand (a link on a transport, handed over to
  * the module) and the unit subcommand (a bare PPP unit for attach --unit).
  *
- * attach prints "IFNAME ID" and exits; the module keeps the link's files
- * open. On any failure everything done so far is undone. With --unit N the
- * link runs on the existing unit pppN (PPPIOCATTACH) instead of a new one:
+ * attach prints "IFNAME ID" and returns; the module keeps the link's files
+ * open, and attach closes every descriptor it opened (a batch runs many).
+ * On any failure everything done so far is undone. With --unit N the link
+ * runs on the existing unit pppN (PPPIOCATTACH) instead of a new one:
  * the module deletes the unit's IPv4 addresses, and on detach leaves the
  * unit to whoever created it. The unit must have no other channel.
  */
@@ -87,6 +88,7 @@ static int parse_choice(const char *opt, const struct choice *c,
 	return -1;
 }
 
+/* One option: 0, -1 for a bad value, or bad_usage()'s status */
 static int attach_opt(int c, const char *arg, struct attach_opts *o)
 {
 	switch (c) {
@@ -133,7 +135,7 @@ static int attach_opt(int c, const char *arg, struct attach_opts *o)
 			arg += 3;
 		return parse_long(arg, 0, 0x7fffffff, &o->unit);
 	}
-	bad_usage();
+	return bad_usage();
 }
 
 /* The combinations the module would refuse, caught with a clear message */
@@ -250,15 +252,17 @@ int attach_main(int argc, char **argv)
 {
 	struct attach_state st = { -1, -1, -1, -1, -1, 0, 0 };
 	struct attach_opts o;
-	int c, chan;
+	int c, chan, ret;
 
 	memset(&o, 0, sizeof(o));
 	o.unit = -1;
-	while ((c = getopt_long(argc, argv, "", attach_longopts, NULL)) != -1)
-		if (attach_opt(c, optarg, &o))
-			return 1;
+	while ((c = getopt_long(argc, argv, "", attach_longopts, NULL)) != -1) {
+		ret = attach_opt(c, optarg, &o);
+		if (ret)
+			return ret < 0 ? 1 : ret;
+	}
 	if (optind != argc)
-		bad_usage();
+		return bad_usage();
 	if (attach_check(&o))
 		return 1;
 	st.ctl = ctl_open();
@@ -284,7 +288,7 @@ int unit_main(int argc, char **argv __maybe_unused)
 	int fd, unit = -1;
 
 	if (argc != 1)
-		bad_usage();
+		return bad_usage();
 	fd = ppp_open("unit");
 	if (fd < 0)
 		return 1;

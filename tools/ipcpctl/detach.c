@@ -13,7 +13,7 @@ static int ref_main(int argc, char **argv, unsigned long req)
 	int fd, ret;
 
 	if (argc != 2)
-		bad_usage();
+		return bad_usage();
 	fd = ctl_open();
 	if (fd < 0)
 		return 1;

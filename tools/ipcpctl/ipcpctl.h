@@ -14,7 +14,6 @@
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define __maybe_unused	__attribute__((__unused__))
-#define __noreturn	__attribute__((__noreturn__))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
 
 /* The subcommands: argv[0] is the subcommand's name */
@@ -27,9 +26,20 @@ int set_main(int argc, char **argv);
 int monitor_main(int argc, char **argv);
 int pool_main(int argc, char **argv);
 
-/* main.c: "ipcpctl: <message>" on stderr; the usage, exit status 2 */
+/*
+ * main.c: "ipcpctl: <message>" on stderr ("FILE:LINE: <message>" in a
+ * batch, after err_where()), and how many were printed; the usage, whose
+ * exit status 2 bad_usage() returns; one command line (argv[0] the
+ * subcommand) run, its exit status returned, @batch when from a batch
+ */
 __printf(1, 2) void err_msg(const char *fmt, ...);
-__noreturn void bad_usage(void);
+unsigned long err_count(void);
+void err_where(const char *file, unsigned long line);
+int bad_usage(void);
+int run_command(int argc, char **argv, int batch);
+
+/* batch.c: the commands of @file ("-": stdin), one a line */
+int batch_run(const char *file, int force);
 
 /* args.c: parsers that say what is wrong (err_msg) and return -1 */
 int parse_addr(const char *s, __be32 *out);

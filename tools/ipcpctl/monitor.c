@@ -68,7 +68,7 @@ int monitor_main(int argc, char **argv)
 	int fd, ret;
 
 	if (argc != 1)
-		bad_usage();
+		return bad_usage();
 	fd = uevent_open();
 	if (fd < 0)
 		return 1;

@@ -94,7 +94,7 @@ static int pool_show(int argc, char **argv)
 	int i, n;
 
 	if (argc > 3)
-		bad_usage();
+		return bad_usage();
 	if (sysfs_path(pools, sizeof(pools), "%s/kernel/ipcp_neg/pools",
 		       sysfs_root()))
 		return 1;
@@ -188,18 +188,18 @@ int pool_main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "show"))
 		return pool_show(argc, argv);
 	if (argc < 3)
-		bad_usage();
+		return bad_usage();
 	if (copy_name(p.name, sizeof(p.name), argv[2], "pool"))
 		return 1;
 	if (!strcmp(argv[1], "del") && argc == 3)
 		return pool_ioctl(IPCP_NEG_IOC_POOL_DEL, &p);
 	if (strcmp(argv[1], "add") || (argc != 4 && argc != 6))
-		bad_usage();
+		return bad_usage();
 	if (pool_range(argv[3], &p))
 		return 1;
 	if (argc == 6) {
 		if (strcmp(argv[4], "--next"))
-			bad_usage();
+			return bad_usage();
 		if (copy_name(p.next, sizeof(p.next), argv[5], "pool"))
 			return 1;
 	}

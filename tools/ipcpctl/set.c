@@ -75,7 +75,7 @@ int set_main(int argc, char **argv)
 	int fd;
 
 	if (argc < 4)
-		bad_usage();
+		return bad_usage();
 	attr = argv[2];
 	if (!*attr || strchr(attr, '/') || attr[0] == '.') {
 		err_msg("'%s' is not an attribute of a link", attr);

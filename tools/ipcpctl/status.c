@@ -304,7 +304,7 @@ int status_main(int argc, char **argv)
 	int n;
 
 	if (argc > 2)
-		bad_usage();
+		return bad_usage();
 	if (json) {
 		json_init(&jw, stdout);
 		js = &jw;
