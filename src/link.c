@@ -358,12 +358,14 @@ static void link_attach_undo(struct ipcp_neg_link *link)
 static int link_attach(struct ipcp_neg_link *link,
 		       struct file *files[IPCP_NEG_LINK_NFILES])
 {
+	struct ipcp_neg_transport_info t;
 	struct net_device *dev;
 	int err;
 
-	dev = ipcp_neg_link_check_files(link, files);
+	dev = ipcp_neg_link_check_files(link, files, &t);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
+	ipcp_neg_link_conf_transport(link, &t);
 	err = ipcp_neg_addr_manage(dev);
 	if (err)
 		goto err_dev;

@@ -9,6 +9,8 @@
  *                  [--remote B | --pool NAME] [--dns A[,B]] [--nbns A[,B]]
  *                  [--forced] [--request-dns] [--request-nbns]
  *                  [--pool-empty ipcp-close|terminate] [--unit N]
+ *                  [--mru N] [--asyncmap HEX | --default-asyncmap]
+ *                  [--no-pcomp] [--no-accomp]
  *   ipcpctl unit
  *   ipcpctl detach IFNAME|ID
  *   ipcpctl renegotiate IFNAME|ID
@@ -66,7 +68,8 @@ void bad_usage(void)
 		"           --role server|client [--local A] [--remote B | --pool NAME]\n"
 		"           [--dns A[,B]] [--nbns A[,B]] [--forced] [--request-dns]\n"
 		"           [--request-nbns] [--pool-empty ipcp-close|terminate]\n"
-		"           [--unit N]\n"
+		"           [--unit N] [--mru N] [--asyncmap HEX | --default-asyncmap]\n"
+		"           [--no-pcomp] [--no-accomp]\n"
 		"       %s unit\n"
 		"       %s detach IFNAME|ID\n"
 		"       %s renegotiate IFNAME|ID\n"
