@@ -30,8 +30,6 @@
 
 /* The ABI's size did not change when LCP's options took reserved space */
 static_assert(sizeof(struct ipcp_neg_create) == 112);
-static_assert(IPCP_NEG_MRU_MIN == IPCP_NEG_MIN_MRU &&
-	      IPCP_NEG_MRU_MAX == IPCP_NEG_DEFAULT_MRU);
 
 static bool ctl_zero(const void *p, size_t len)
 {

@@ -208,7 +208,7 @@ static enum lcp_verdict lcp_judge(const struct ipcp_neg_lcp *lcp,
 		return get_unaligned_be16(opt + 2) < IPCP_NEG_MIN_MRU ?
 		       LCP_NAK : LCP_ACK;
 	case IPCP_NEG_LCP_ACCM:
-		return LCP_ACK;
+		return lcp->conf.rej_accm ? LCP_REJ : LCP_ACK;
 	case IPCP_NEG_LCP_MAGIC:
 		magic = get_unaligned_be32(opt + 2);
 		return !magic || lcp_opt_loops(lcp, opt) ? LCP_NAK : LCP_ACK;

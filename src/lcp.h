@@ -39,6 +39,8 @@
  * @req_pfc: request Protocol-Field-Compression (default false): the peer
  *	may then send us compressed protocol fields
  * @req_acfc: request Address-and-Control-Field-Compression (default false)
+ * @rej_accm: Reject the peer's ACCM (default false: Ack it; RFC 2516
+ *	forbids it on PPPoE)
  *
  * A Magic-Number is always requested. Authentication and Quality-Protocol
  * are always Rejected. What a link sets here on each transport is
@@ -52,6 +54,7 @@ struct ipcp_neg_lcp_conf {
 	bool accept_acfc;
 	bool req_pfc;
 	bool req_acfc;
+	bool rej_accm;
 };
 
 /**

@@ -15,13 +15,14 @@
  *   uncompressed frames (ppp_async adds 0xff 0x03 unless told otherwise by
  *   an ioctl; RFC 1661 allows it). The MRU is 1500, not sent, unless
  *   configured.
- * - A PPPoX socket (PPPoE, L2TP): no ACCM, PFC and ACFC Rejected and never
- *   requested (RFC 2516 7); the MRU requested is the transport's limit
+ * - A PPPoX socket (PPPoE, L2TP): ACCM, PFC and ACFC Rejected and never
+ *   requested (RFC 2516 7, and pppd's rp-pppoe plugin); the MRU requested is the transport's limit
  *   (PPPoE: 1492 on a 1500-byte Ethernet) when that is below 1500, or the
  *   configured one, at most that limit (pppd's rp-pppoe plugin clamps the
  *   same way).
  * - Unknown (no transport file handed over): as before this policy, no
- *   ACCM, PFC and ACFC Rejected, the configured MRU.
+ *   ACCM requested (the peer's Acked), PFC and ACFC Rejected, the
+ *   configured MRU.
  *
  * pppN's MTU is the peer's MRU, at most the transport's limit.
  */
@@ -57,6 +58,7 @@ void ipcp_neg_lcp_policy(const struct ipcp_neg_lcp_settings *s,
 	c->req_pfc = c->accept_pfc;
 	c->accept_acfc = async && !s->no_accomp;
 	c->req_acfc = c->accept_acfc;
+	c->rej_accm = t->kind == IPCP_NEG_TRANSPORT_PPPOX;
 }
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_lcp_policy);
 

@@ -214,7 +214,7 @@ static int attach_check(const struct attach_opts *o)
 		return -1;
 	}
 	if (o->pppoe_if && (o->cr.asyncmap || o->cr.lcp_flags)) {
-		err_msg("--asyncmap, --default-asyncmap, --no-pcomp and --no-accomp are for a tty: PPPoE has no ACCM and refuses PFC and ACFC");
+		err_msg("--asyncmap, --default-asyncmap, --no-pcomp, --no-accomp: tty only");
 		return -1;
 	}
 	if (o->cr.asyncmap &&
