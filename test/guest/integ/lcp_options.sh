@@ -56,22 +56,36 @@ raw01() {
 	dump_dir "$1" "$2" | sed 's/7d 21//g' | grep -o ' 01' | wc -l
 }
 
+# tty_link NAME TEST PPPD_OPTS ATTACH_ARGS...: pppd with PPPD_OPTS on the
+# peer end of pty pair NAME, the module attached to the other end as a
+# server with ATTACH_ARGS, and pppd's IPCP up; on failure TEST fails
+tty_link() {
+	local name=$1 test=$2 opts=$3
+	shift 3
+	if ! start_peer "$name" "$opts"; then
+		result fail "$test" "could not start pppd"
+		return 1
+	fi
+	if ! attach --tty "/tmp/$name.pty" --role server "$@"; then
+		stop_peer "$name"
+		result fail "$test" "ipcpctl attach failed"
+		return 1
+	fi
+	check "pppd reports IPCP up" wait_for 30 "pppd's IPCP up" \
+		test -s "/tmp/ppp-$name.up"
+	grep 'LCP Conf' "/tmp/pppd-$name.log"
+}
+
 lcp_tty_default() {
 	local log=/tmp/pppd-lcpd.log dump=/tmp/socat-lcpd.log e r
 	FAILED=
-	if ! PTY_PAIR_OPTS=-x start_peer lcpd "noipdefault debug"; then
-		result fail lcp-tty-default "could not start pppd"
-		return
-	fi
-	if ! attach --tty /tmp/lcpd.pty --role server --local 10.0.11.1 \
-	    --remote 10.0.11.2; then
-		stop_peer lcpd
-		result fail lcp-tty-default "ipcpctl attach failed"
-		return
-	fi
-	check "pppd reports IPCP up" wait_for 30 "pppd's IPCP up" \
-		test -s /tmp/ppp-lcpd.up
-	grep 'LCP Conf' "$log"
+	# socat dumps the bytes both ways
+	PTY_PAIR_OPTS=-x
+	tty_link lcpd lcp-tty-default "noipdefault debug" \
+		--local 10.0.11.1 --remote 10.0.11.2
+	e=$?
+	PTY_PAIR_OPTS=
+	[ "$e" = 0 ] || return
 	check "the module requests asyncmap 0, pcomp and accomp" grep -q \
 		"rcvd \[LCP ConfReq $ID <asyncmap 0x0> $MAGIC <pcomp> <accomp>\]" "$log"
 	check "the module Acks pppd's asyncmap 0, pcomp and accomp" grep -q \
@@ -101,20 +115,9 @@ lcp_tty_default() {
 lcp_tty_conf() {
 	local log=/tmp/pppd-lcpc.log
 	FAILED=
-	if ! start_peer lcpc "noipdefault debug mru 1400"; then
-		result fail lcp-tty-conf "could not start pppd"
-		return
-	fi
-	if ! attach --tty /tmp/lcpc.pty --role server --local 10.0.12.1 \
-	    --remote 10.0.12.2 --mru 1200 --asyncmap 0xa0000 --no-pcomp \
-	    --no-accomp; then
-		stop_peer lcpc
-		result fail lcp-tty-conf "ipcpctl attach failed"
-		return
-	fi
-	check "pppd reports IPCP up" wait_for 30 "pppd's IPCP up" \
-		test -s /tmp/ppp-lcpc.up
-	grep 'LCP Conf' "$log"
+	tty_link lcpc lcp-tty-conf "noipdefault debug mru 1400" \
+		--local 10.0.12.1 --remote 10.0.12.2 --mru 1200 \
+		--asyncmap 0xa0000 --no-pcomp --no-accomp || return
 	check "the module requests mru 1200, asyncmap 0xa0000 only" grep -q \
 		"rcvd \[LCP ConfReq $ID <mru 1200> <asyncmap 0xa0000> $MAGIC\]" "$log"
 	check "the module Rejects pppd's pcomp and accomp" grep -q \
