@@ -11,11 +11,12 @@
 #    --no-accomp: the request says so, pppd's pcomp and accomp are
 #    Rejected, pppN's MTU is pppd's MRU (1400); pings both ways larger
 #    than either; the knobs refuse values out of bounds.
-#  - lcp-pppoe: over PPPoE (pppoe-server + pppd, "default-mru" so that
-#    pppd names no MRU), the module requests mru 1492 and nothing else,
-#    pppN's MTU is 1492; a ping of exactly 1492 bytes passes with DF set,
-#    a 1500-byte one is fragmented and passes, and with DF set fails
-#    locally with "message too long".
+#  - lcp-pppoe: over PPPoE (pppoe-server + pppd), the module requests mru
+#    1492 and nothing else, pppN's MTU is 1492; a ping of exactly 1492
+#    bytes passes with DF set, a 1500-byte one is fragmented and passes,
+#    and with DF set fails locally with "message too long".
+#  - lcp-pppoe-no-mru: the same with pppd's default-mru: pppd names no MRU
+#    (1500) and Rejects ours, and pppN's MTU is still 1492.
 . /test/lib.sh
 
 # iputils' ping (busybox's has no -M); see scripts/mkinitramfs.sh
@@ -95,10 +96,10 @@ lcp_tty_default() {
 	check "knob pcomp is 1" knob_is "$IF" pcomp 1
 	check "knob accomp is 1" knob_is "$IF" accomp 1
 	check "$IF's MTU is 1500" [ "$(mtu_of "$IF")" = 1500 ]
-	# the bytes of 3 pings of 200 bytes of 0x01, both ways
+	# the bytes of 3 pings of 250 bytes of 0x01 (less a time stamp), both ways
 	: >"$dump"
 	check "ping with a payload of 0x01 bytes" \
-		ping -c 3 -W 5 -s 200 -p 01 10.0.11.2
+		ping -c 3 -W 5 -s 250 -p 01 10.0.11.2
 	e=$(escapes "$dump" ">") r=$(raw01 "$dump" ">")
 	say "  from the module: $r bytes 0x01 raw, $e escaped"
 	check "0x01 sent unescaped by the module's tty" \
@@ -106,7 +107,7 @@ lcp_tty_default() {
 	e=$(escapes "$dump" "<") r=$(raw01 "$dump" "<")
 	say "  from pppd: $r bytes 0x01 raw, $e escaped"
 	check "0x01 sent unescaped by pppd's tty" [ "$e" -eq 0 -a "$r" -ge 600 ]
-	check "a 1500-byte ping passes unfragmented" \
+	check "a 1500-byte ping passes" \
 		ping -c 1 -W 5 -s 1472 10.0.11.2
 	stop_peer lcpd
 	report lcp-tty-default
@@ -155,16 +156,20 @@ ctr() {
 	ip netns exec lpoe-c cat "/sys/class/net/$1/statistics/$2"
 }
 
+# lcp_pppoe TEST MRU: the module as a PPPoE client of pppoe-server's pppd;
+# MRU "" leaves pppd to request mru 1492 (rp-pppoe's clamp), "no" gives
+# pppd default-mru: it names no MRU and Rejects ours, and pppN's MTU is
+# still at most the transport's 1492
 lcp_pppoe() {
-	local opts=/tmp/lpoe-options log=/tmp/lpoe-pppd.log out tx msg
+	local test=$1 opts=/tmp/lpoe-options log=/tmp/lpoe-pppd.log out tx msg
 	FAILED=
-	printf '%s\n' noauth "lcp-restart 1" debug "logfile $log" default-mru \
-		"ipparam lpoe-srv" >"$opts"
+	printf '%s\n' noauth "lcp-restart 1" debug "logfile $log" \
+		"ipparam lpoe-srv" ${2:+default-mru} >"$opts"
 	rm -f "$log"
 	if ! pppoe_session lpoe-s lpoe-c veth-ls veth-lc 10.2.1.1 10.2.1.2 \
 	    "$opts"; then
 		pppoe_session_end lpoe-s lpoe-c
-		result fail lcp-pppoe "could not set up the PPPoE session"
+		result fail "$test" "could not set up the PPPoE session"
 		return
 	fi
 	IF=
@@ -173,19 +178,30 @@ lcp_pppoe() {
 		set -- $out && IF=$1
 	if [ -z "$IF" ]; then
 		pppoe_session_end lpoe-s lpoe-c
-		result fail lcp-pppoe "ipcpctl attach failed"
+		result fail "$test" "ipcpctl attach failed"
 		return
 	fi
 	check "module's $IF has 10.2.1.2 peer 10.2.1.1/32" wait_for 30 \
 		"$IF's address" has_ipv4_ns lpoe-c "$IF" "inet 10.2.1.2 peer 10.2.1.1/32"
 	grep 'LCP Conf' "$log"
-	check "pppd requests no MRU (default-mru)" grep -q \
-		"sent \[LCP ConfReq $ID $MAGIC\]" "$log"
 	check "the module requests mru 1492 and no asyncmap, pcomp, accomp" \
 		grep -q "rcvd \[LCP ConfReq $ID <mru 1492> $MAGIC\]" "$log"
+	if [ -n "$2" ]; then
+		check "pppd requests no MRU (default-mru)" grep -q \
+			"sent \[LCP ConfReq $ID $MAGIC\]" "$log"
+		check "pppd Rejects the module's MRU (default-mru)" grep -q \
+			"sent \[LCP ConfRej $ID <mru 1492>\]" "$log"
+	else
+		check "the module Acks pppd's mru 1492" grep -q \
+			"rcvd \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
+		check "pppd Acks the module's mru 1492" grep -q \
+			"sent \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
+	fi
 	check "$IF's MTU is 1492" [ "$(mtu_of lpoe-c "$IF")" = 1492 ]
 	check "knob mru is 1492" sh -c \
 		"[ \$(/usr/sbin/ip netns exec lpoe-c cat /sys/class/net/$IF/ipcp_neg/mru) = 1492 ]"
+	check "knob pcomp is 0" sh -c \
+		"[ \$(/usr/sbin/ip netns exec lpoe-c cat /sys/class/net/$IF/ipcp_neg/pcomp) = 0 ]"
 	check "ping of exactly 1492 bytes with DF set" \
 		ip netns exec lpoe-c $PING -c 1 -W 5 -M do -s 1464 10.2.1.1
 	tx=$(ctr "$IF" tx_packets)
@@ -199,10 +215,11 @@ lcp_pppoe() {
 	check "ping of 1500 bytes with DF set fails locally: message too long" \
 		sh -c "echo '$msg' | grep -qi 'message too long'"
 	pppoe_session_end lpoe-s lpoe-c
-	report lcp-pppoe
+	report "$test"
 }
 
 load_module
 lcp_tty_default
 lcp_tty_conf
-lcp_pppoe
+lcp_pppoe lcp-pppoe ""
+lcp_pppoe lcp-pppoe-no-mru no
