@@ -42,15 +42,18 @@ knob_refuses() {
 		[ "$(knob "$1" "$2")" = "$old" ]
 }
 
-# escapes LOG DIR: count of 0x01 bytes sent escaped (7d 21) in direction
-# DIR (">" from the module, "<" to it) of a socat -x dump; raw LOG DIR:
-# count of 0x01 bytes sent as they are
+# dump_dir LOG DIR: the bytes of direction DIR (">" from the module, "<"
+# to it) of a socat -x dump, on one line; raw01 LOG DIR: how many 0x01
+# bytes went as they are (not escaped as 7d 21)
 dump_dir() {
-	awk -v d="$2" '/^[<>] / { on = ($1 == d); next } on' "$1" | tr '\n' ' '
+	awk -v d="$2" '/^[<>] / { on = ($1 == d); next } on' "$1" |
+		tr '\n' ' ' | tr -s ' '
 }
 
-escapes() {
-	dump_dir "$1" "$2" | grep -o '7d 21' | wc -l
+# frames LOG DIR PATTERN: how many times the bytes PATTERN ("7e 21 45")
+# occur in direction DIR of a socat -x dump
+frames() {
+	dump_dir "$1" "$2" | grep -o "$3" | wc -l
 }
 
 raw01() {
@@ -100,13 +103,18 @@ lcp_tty_default() {
 	: >"$dump"
 	check "ping with a payload of 0x01 bytes" \
 		ping -c 3 -W 5 -s 250 -p 01 10.0.11.2
-	e=$(escapes "$dump" ">") r=$(raw01 "$dump" ">")
+	e=$(frames "$dump" ">" "7d 21") r=$(raw01 "$dump" ">")
 	say "  from the module: $r bytes 0x01 raw, $e escaped"
 	check "0x01 sent unescaped by the module's tty" \
 		[ "$e" -eq 0 -a "$r" -ge 600 ]
-	e=$(escapes "$dump" "<") r=$(raw01 "$dump" "<")
+	e=$(frames "$dump" "<" "7d 21") r=$(raw01 "$dump" "<")
 	say "  from pppd: $r bytes 0x01 raw, $e escaped"
 	check "0x01 sent unescaped by pppd's tty" [ "$e" -eq 0 -a "$r" -ge 600 ]
+	# IPv4 frames: pppd's compressed (flag, 0x21, IPv4 header), ours not
+	check "pppd sends IPv4 with PFC and ACFC, the module receives it" \
+		[ "$(frames "$dump" "<" "7e 21 45")" -ge 3 ]
+	check "the module sends IPv4 uncompressed" \
+		[ "$(frames "$dump" ">" "7e ff 03 00 21 45")" -ge 3 ]
 	check "a 1500-byte ping passes" \
 		ping -c 1 -W 5 -s 1472 10.0.11.2
 	stop_peer lcpd
