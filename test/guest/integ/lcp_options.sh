@@ -15,9 +15,11 @@
 #    1492 and nothing else, pppN's MTU is 1492; a ping of exactly 1492
 #    bytes passes with DF set, a 1500-byte one is fragmented and passes,
 #    and with DF set fails locally with "message too long".
-#  - lcp-pppoe-no-mru: the same with pppd's default-mru: pppd names no MRU
-#    (1500) and Rejects ours, and pppN's MTU is still 1492.
+#  - lcp-pppoe-no-mru: a PPPoE peer that names no MRU (rawpeer; pppd's
+#    rp-pppoe plugin always asks 1492): the module's request on the wire
+#    is mru 1492, and pppN's MTU is still 1492.
 . /test/lib.sh
+. /test/hostile_lib.sh
 
 # iputils' ping (busybox's has no -M); see scripts/mkinitramfs.sh
 PING=/usr/bin/ping
@@ -164,15 +166,15 @@ ctr() {
 	ip netns exec lpoe-c cat "/sys/class/net/$1/statistics/$2"
 }
 
-# lcp_pppoe TEST MRU: the module as a PPPoE client of pppoe-server's pppd;
-# MRU "" leaves pppd to request mru 1492 (rp-pppoe's clamp), "no" gives
-# pppd default-mru: it names no MRU and Rejects ours, and pppN's MTU is
-# still at most the transport's 1492
+# lcp_pppoe: the module as a PPPoE client of pppoe-server's pppd (which
+# asks mru 1492 itself: rp-pppoe's plugin clamps it, even under
+# default-mru)
 lcp_pppoe() {
-	local test=$1 opts=/tmp/lpoe-options log=/tmp/lpoe-pppd.log out tx msg
+	local test=lcp-pppoe opts=/tmp/lpoe-options log=/tmp/lpoe-pppd.log
+	local out tx msg
 	FAILED=
 	printf '%s\n' noauth "lcp-restart 1" debug "logfile $log" \
-		"ipparam lpoe-srv" ${2:+default-mru} >"$opts"
+		"ipparam lpoe-srv" >"$opts"
 	rm -f "$log"
 	if ! pppoe_session lpoe-s lpoe-c veth-ls veth-lc 10.2.1.1 10.2.1.2 \
 	    "$opts"; then
@@ -194,17 +196,10 @@ lcp_pppoe() {
 	grep 'LCP Conf' "$log"
 	check "the module requests mru 1492 and no asyncmap, pcomp, accomp" \
 		grep -q "rcvd \[LCP ConfReq $ID <mru 1492> $MAGIC\]" "$log"
-	if [ -n "$2" ]; then
-		check "pppd requests no MRU (default-mru)" grep -q \
-			"sent \[LCP ConfReq $ID $MAGIC\]" "$log"
-		check "pppd Rejects the module's MRU (default-mru)" grep -q \
-			"sent \[LCP ConfRej $ID <mru 1492>\]" "$log"
-	else
-		check "the module Acks pppd's mru 1492" grep -q \
-			"rcvd \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
-		check "pppd Acks the module's mru 1492" grep -q \
-			"sent \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
-	fi
+	check "the module Acks pppd's mru 1492" grep -q \
+		"rcvd \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
+	check "pppd Acks the module's mru 1492" grep -q \
+		"sent \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
 	check "$IF's MTU is 1492" [ "$(mtu_of lpoe-c "$IF")" = 1492 ]
 	check "knob mru is 1492" sh -c \
 		"[ \$(/usr/sbin/ip netns exec lpoe-c cat /sys/class/net/$IF/ipcp_neg/mru) = 1492 ]"
@@ -226,8 +221,41 @@ lcp_pppoe() {
 	report "$test"
 }
 
+# lcp_pppoe_no_mru: rawpeer plays a PPPoE access concentrator that names
+# no MRU (so 1500) on a 1500-byte veth pair: the module's request on the
+# wire is mru 1492 and magic, and pppN's MTU is still 1492, the most a
+# PPPoE frame carries there
+lcp_pppoe_no_mru() {
+	local test=lcp-pppoe-no-mru mac_s mac_c
+	FAILED=
+	if ! netns_pair lpr-s lpr-c veth-rs veth-rc; then
+		result fail "$test" "could not create the namespaces"
+		return
+	fi
+	mac_s=$(ip netns exec lpr-s cat /sys/class/net/veth-rs/address)
+	mac_c=$(ip netns exec lpr-c cat /sys/class/net/veth-rc/address)
+	hp_peer /tmp/lpr.log ip netns exec lpr-s rawpeer --pppoe veth-rs \
+		--session 0x2a --peer "$mac_c" up sync
+	if attach_in lpr-c --pppoe veth-rc --session 0x2a --peer "$mac_s" \
+	    --role server --local 10.2.2.1 --remote 10.2.2.2; then
+		check "rawpeer brought LCP and IPCP up" hp_wait_sync
+		check "the module's request on the wire: mru 1492, magic" \
+			grep -q "^rx [0-9]* c021 01 [0-9a-f]* 00 0e 01 04 05 d4 05 06 " \
+			/tmp/lpr.log
+		check "$IF's MTU is 1492 with the peer's MRU 1500" wait_for 10 \
+			"$IF's MTU" [ "$(mtu_of lpr-c "$IF")" = 1492 ]
+	else
+		FAILED="ipcpctl attach failed"
+	fi
+	grep '^rx [0-9]* c021' /tmp/lpr.log
+	hp_stop_peer
+	ip netns del lpr-s
+	ip netns del lpr-c
+	report "$test"
+}
+
 load_module
 lcp_tty_default
 lcp_tty_conf
-lcp_pppoe lcp-pppoe ""
-lcp_pppoe lcp-pppoe-no-mru no
+lcp_pppoe
+lcp_pppoe_no_mru
