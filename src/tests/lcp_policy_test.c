@@ -58,7 +58,7 @@ static const struct policy_case policy_cases[] = {
 	/* the other compression stays */
 	{ "tty, nopcomp only: ACFC asked and Acked, PFC Rejected",
 	  { .no_pcomp = true }, { ASYNC, 0 },
-	  { 2, 6, 0, 0, 0, 0, 5, 6, 0x11, 0x11, 0x11, 0x11, 8, 2 }, 12,
+	  { 2, 6, 0, 0, 0, 0, 5, 6, 0x11, 0x11, 0x11, 0x11, 8, 2 }, 14,
 	  IPCP_NEG_CONFREJ, rej_pfc, sizeof(rej_pfc) },
 	/* the peer then escapes every control character (RFC 1662 7.1) */
 	{ "tty, default-asyncmap: no ACCM asked; the peer's Acked",
