@@ -24,7 +24,7 @@
 # iputils' ping (busybox's has no -M); see scripts/mkinitramfs.sh
 PING=/usr/bin/ping
 # pppd's debug lines: "rcvd [LCP ConfReq id=0x1 <asyncmap 0x0> ...]"
-ID='id=0x[0-9a-f]*'
+IDRE='id=0x[0-9a-f]*'
 MAGIC='<magic 0x[0-9a-f]*>'
 
 knob() {
@@ -93,9 +93,9 @@ lcp_tty_default() {
 	PTY_PAIR_OPTS=
 	[ "$e" = 0 ] || return
 	check "the module requests asyncmap 0, pcomp and accomp" grep -q \
-		"rcvd \[LCP ConfReq $ID <asyncmap 0x0> $MAGIC <pcomp> <accomp>\]" "$log"
+		"rcvd \[LCP ConfReq $IDRE <asyncmap 0x0> $MAGIC <pcomp> <accomp>\]" "$log"
 	check "the module Acks pppd's asyncmap 0, pcomp and accomp" grep -q \
-		"rcvd \[LCP ConfAck $ID <asyncmap 0x0> $MAGIC <pcomp> <accomp>\]" "$log"
+		"rcvd \[LCP ConfAck $IDRE <asyncmap 0x0> $MAGIC <pcomp> <accomp>\]" "$log"
 	check "knob mru is 1500" knob_is "$IF" mru 1500
 	check "knob asyncmap is 0x00000000" knob_is "$IF" asyncmap 0x00000000
 	check "knob pcomp is 1" knob_is "$IF" pcomp 1
@@ -130,9 +130,9 @@ lcp_tty_conf() {
 		--local 10.0.12.1 --remote 10.0.12.2 --mru 1200 \
 		--asyncmap 0xa0000 --no-pcomp --no-accomp || return
 	check "the module requests mru 1200, asyncmap 0xa0000 only" grep -q \
-		"rcvd \[LCP ConfReq $ID <mru 1200> <asyncmap 0xa0000> $MAGIC\]" "$log"
+		"rcvd \[LCP ConfReq $IDRE <mru 1200> <asyncmap 0xa0000> $MAGIC\]" "$log"
 	check "the module Rejects pppd's pcomp and accomp" grep -q \
-		"rcvd \[LCP ConfRej $ID <pcomp> <accomp>\]" "$log"
+		"rcvd \[LCP ConfRej $IDRE <pcomp> <accomp>\]" "$log"
 	check "knob mru is 1200" knob_is "$IF" mru 1200
 	check "knob asyncmap is 0x000a0000" knob_is "$IF" asyncmap 0x000a0000
 	check "knob pcomp is 0" knob_is "$IF" pcomp 0
@@ -195,11 +195,11 @@ lcp_pppoe() {
 		"$IF's address" has_ipv4_ns lpoe-c "$IF" "inet 10.2.1.2 peer 10.2.1.1/32"
 	grep 'LCP Conf' "$log"
 	check "the module requests mru 1492 and no asyncmap, pcomp, accomp" \
-		grep -q "rcvd \[LCP ConfReq $ID <mru 1492> $MAGIC\]" "$log"
+		grep -q "rcvd \[LCP ConfReq $IDRE <mru 1492> $MAGIC\]" "$log"
 	check "the module Acks pppd's mru 1492" grep -q \
-		"rcvd \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
+		"rcvd \[LCP ConfAck $IDRE <mru 1492> $MAGIC\]" "$log"
 	check "pppd Acks the module's mru 1492" grep -q \
-		"sent \[LCP ConfAck $ID <mru 1492> $MAGIC\]" "$log"
+		"sent \[LCP ConfAck $IDRE <mru 1492> $MAGIC\]" "$log"
 	check "$IF's MTU is 1492" [ "$(mtu_of lpoe-c "$IF")" = 1492 ]
 	check "knob mru is 1492" sh -c \
 		"[ \$(/usr/sbin/ip netns exec lpoe-c cat /sys/class/net/$IF/ipcp_neg/mru) = 1492 ]"
