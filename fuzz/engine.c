@@ -240,6 +240,9 @@ static void conf_lcp(struct ipcp_neg_pair_side *s, u8 lf)
 	c->accm = 0x000a0000;
 	c->accept_pfc = lf & LF_PFC;
 	c->accept_acfc = lf & LF_ACFC;
+	/* a tty's policy (lcp_policy.c): what we accept, we also ask */
+	c->req_pfc = c->accept_pfc;
+	c->req_acfc = c->accept_acfc;
 	s->e.pool_empty = lf & LF_TERMINATE ? IPCP_NEG_POOL_EMPTY_TERMINATE :
 			  IPCP_NEG_POOL_EMPTY_IPCP_CLOSE;
 }

@@ -13,6 +13,7 @@ pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio kmod rsync
       xz-utils python3 perl gzip linux-source-6.1 linux-source-6.12
       linux-headers-amd64 linux-headers-6.12-amd64 sparse
       qemu-system-x86 busybox-static ppp pppoe socat iproute2 iperf3
+      iputils-ping
       clang-14 libclang-rt-14-dev llvm-14 dkms)
 
 missing=()

@@ -3,6 +3,7 @@
 #
 # Assemble the test VM's initramfs from this machine's Debian packages:
 # busybox-static, pppd with its plugins, pppoe-server, socat, iproute2's ip,
+# iputils' ping,
 # their shared libraries, the modules given, test/guest/ and, when IPCPCTL
 # names it, the ipcpctl binary, and the test tools in GUEST_BIN.
 #
@@ -55,6 +56,10 @@ for prog in iperf3; do
 	copy_elf "$path" "/usr/bin/$prog"
 	rm -f "$root/bin/$prog"
 done
+# iputils' ping, for the tests that set DF (-M do; busybox's ping has no
+# -M): at /usr/bin/ping, called by that path; busybox's stays /bin/ping
+[ -x /usr/bin/ping ] || die "iputils-ping is not installed (run: make deps)"
+copy_elf /usr/bin/ping
 # The guest's test tools the caller built (GUEST_BIN=directory)
 if [ -n "${GUEST_BIN:-}" ] && [ -d "$GUEST_BIN" ]; then
 	for f in "$GUEST_BIN"/*; do

@@ -10,6 +10,7 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/build_bug.h>
 #include <linux/capability.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -26,6 +27,9 @@
 #include "addr_pool.h"
 #include "link.h"
 #include "pool_sysfs.h"
+
+/* The ABI's size did not change when LCP's options took reserved space */
+static_assert(sizeof(struct ipcp_neg_create) == 112);
 
 static bool ctl_zero(const void *p, size_t len)
 {
@@ -45,6 +49,8 @@ static int ctl_conf(const struct ipcp_neg_create *cr,
 	    cr->role > IPCP_NEG_ROLE_CLIENT ||
 	    cr->flags & ~IPCP_NEG_F_ALL ||
 	    cr->pool_empty > IPCP_NEG_POOL_EMPTY_TERM ||
+	    cr->lcp_flags & ~IPCP_NEG_LCP_F_ALL ||
+	    cr->mru > IPCP_NEG_MRU_MAX ||
 	    !ctl_name_ok(cr->pool, sizeof(cr->pool)))
 		return -EINVAL;
 	memset(c, 0, sizeof(*c));
@@ -63,6 +69,11 @@ static int ctl_conf(const struct ipcp_neg_create *cr,
 	c->srv[IPCP_NEG_IPCP_O_NBNS1] = cr->nbns[0];
 	c->srv[IPCP_NEG_IPCP_O_NBNS2] = cr->nbns[1];
 	strscpy(c->pool, cr->pool, sizeof(c->pool));
+	c->lcp.mru = cr->mru;
+	c->lcp.accm = cr->asyncmap;
+	c->lcp.default_accm = cr->lcp_flags & IPCP_NEG_LCP_F_DEFAULT_ASYNCMAP;
+	c->lcp.no_pcomp = cr->lcp_flags & IPCP_NEG_LCP_F_NO_PCOMP;
+	c->lcp.no_accomp = cr->lcp_flags & IPCP_NEG_LCP_F_NO_ACCOMP;
 	return 0;
 }
 

@@ -30,7 +30,9 @@
  * - A Configure-Nak may name options we did not request (RFC 1661 5.3):
  *   they are ignored. For options we did request, a wrong length makes the
  *   whole Nak invalid. A Nak'd MRU is taken only within [128, ours]; a
- *   Nak'd ACCM is OR-ed into ours (escaping more is always safe).
+ *   Nak'd ACCM is OR-ed into ours (escaping more is always safe); a Nak'd
+ *   PFC or ACFC (they have no value to change) is no longer requested, as
+ *   after a Reject (pppd does the same).
  * - A Configure-Reject must repeat options of our last request verbatim,
  *   each at most once (their order is not checked); otherwise it is invalid.
  * - Protocol-Reject, Echo-Reply and Discard-Request are acted on only in
@@ -206,7 +208,7 @@ static enum lcp_verdict lcp_judge(const struct ipcp_neg_lcp *lcp,
 		return get_unaligned_be16(opt + 2) < IPCP_NEG_MIN_MRU ?
 		       LCP_NAK : LCP_ACK;
 	case IPCP_NEG_LCP_ACCM:
-		return LCP_ACK;
+		return lcp->conf.rej_accm ? LCP_REJ : LCP_ACK;
 	case IPCP_NEG_LCP_MAGIC:
 		magic = get_unaligned_be32(opt + 2);
 		return !magic || lcp_opt_loops(lcp, opt) ? LCP_NAK : LCP_ACK;
@@ -399,6 +401,8 @@ void ipcp_neg_lcp_reset_ci(struct ipcp_neg_fsm *f)
 	}
 	w->neg_magic = true;
 	w->magic = lcp_draw_magic(lcp, 0, 0);
+	w->pfc = c->req_pfc;
+	w->acfc = c->req_acfc;
 	lcp_opts_default(&lcp->got);
 	lcp->last_cr_len = 0;
 	lcp->loop_count = 0;
@@ -412,8 +416,8 @@ EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_lcp_reset_ci);
  * @buf: where to write them
  * @size: room in @buf
  *
- * Writes MRU, ACCM and Magic-Number, each if wanted, and keeps a copy to
- * check the peer's Ack, Nak or Reject against.
+ * Writes MRU, ACCM, Magic-Number, PFC and ACFC, each if wanted, and keeps
+ * a copy to check the peer's Ack, Nak or Reject against.
  *
  * Return: their length (at most IPCP_NEG_LCP_CR_MAX); 0 if @size is too
  * small, which the automaton never does.
@@ -442,6 +446,14 @@ unsigned int ipcp_neg_lcp_build_cr(struct ipcp_neg_fsm *f, u8 *buf,
 		*p++ = 6;
 		put_unaligned_be32(w->magic, p);
 		p += 4;
+	}
+	if (w->pfc) {
+		*p++ = IPCP_NEG_LCP_PFC;
+		*p++ = 2;
+	}
+	if (w->acfc) {
+		*p++ = IPCP_NEG_LCP_ACFC;
+		*p++ = 2;
 	}
 	lcp->last_cr_len = p - lcp->last_cr;
 	if (WARN_ON_ONCE(lcp->last_cr_len > size))
@@ -502,6 +514,8 @@ static int lcp_nak_check(const struct ipcp_neg_lcp *lcp, const u8 *opts,
 	return 0;
 }
 
+static void lcp_rej_apply(struct ipcp_neg_lcp *lcp, const u8 *opt);
+
 static void lcp_nak_apply(struct ipcp_neg_lcp *lcp, const u8 *opt)
 {
 	struct ipcp_neg_lcp_opts *w = &lcp->want;
@@ -520,6 +534,10 @@ static void lcp_nak_apply(struct ipcp_neg_lcp *lcp, const u8 *opt)
 		w->magic = lcp_draw_magic(lcp, w->magic,
 					  get_unaligned_be32(opt + 2));
 		break;
+	case IPCP_NEG_LCP_PFC:
+	case IPCP_NEG_LCP_ACFC:
+		lcp_rej_apply(lcp, opt);
+		break;
 	}
 }
 
@@ -534,7 +552,7 @@ static int lcp_rej_check(const struct ipcp_neg_lcp *lcp, const u8 *opts,
 		sent = lcp_sent(lcp, opt[0]);
 		if (!sent || sent[1] != opt[1] || memcmp(sent, opt, opt[1]))
 			return -EINVAL;
-		/* a sent type is MRU, ACCM or Magic-Number: below 32 */
+		/* a sent type is MRU, ACCM, Magic-Number, PFC or ACFC: < 32 */
 		if (seen & BIT(opt[0]))
 			return -EINVAL;
 		seen |= BIT(opt[0]);
@@ -558,6 +576,12 @@ static void lcp_rej_apply(struct ipcp_neg_lcp *lcp, const u8 *opt)
 	case IPCP_NEG_LCP_MAGIC:
 		w->neg_magic = false;
 		w->magic = 0;
+		break;
+	case IPCP_NEG_LCP_PFC:
+		w->pfc = false;
+		break;
+	case IPCP_NEG_LCP_ACFC:
+		w->acfc = false;
 		break;
 	}
 }

@@ -21,8 +21,11 @@
 #include "proto.h"
 #include "fsm.h"
 
-/* MRU (4) + ACCM (6) + Magic-Number (6): the longest request we build */
-#define IPCP_NEG_LCP_CR_MAX	16
+/*
+ * MRU (4) + ACCM (6) + Magic-Number (6) + PFC (2) + ACFC (2): the longest
+ * request we build
+ */
+#define IPCP_NEG_LCP_CR_MAX	20
 
 /**
  * struct ipcp_neg_lcp_conf - what we may request and accept
@@ -33,9 +36,15 @@
  * @accept_pfc: Ack Protocol-Field-Compression (default false: Reject it)
  * @accept_acfc: Ack Address-and-Control-Field-Compression (default false:
  *	Reject it; PPPoE forbids it)
+ * @req_pfc: request Protocol-Field-Compression (default false): the peer
+ *	may then send us compressed protocol fields
+ * @req_acfc: request Address-and-Control-Field-Compression (default false)
+ * @rej_accm: Reject the peer's ACCM (default false: Ack it; RFC 2516
+ *	forbids it on PPPoE)
  *
  * A Magic-Number is always requested. Authentication and Quality-Protocol
- * are always Rejected.
+ * are always Rejected. What a link sets here on each transport is
+ * lcp_policy.c's.
  */
 struct ipcp_neg_lcp_conf {
 	u16 mru;
@@ -43,6 +52,9 @@ struct ipcp_neg_lcp_conf {
 	u32 accm;
 	bool accept_pfc;
 	bool accept_acfc;
+	bool req_pfc;
+	bool req_acfc;
+	bool rej_accm;
 };
 
 /**

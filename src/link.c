@@ -381,13 +381,14 @@ static void link_attach_undo(struct ipcp_neg_link *link)
 static int link_attach(struct ipcp_neg_link *link,
 		       struct file *files[IPCP_NEG_LINK_NFILES])
 {
+	struct ipcp_neg_transport_info t;
 	struct net_device *dev;
-	bool tty;
 	int err;
 
-	dev = ipcp_neg_link_check_files(link, files);
+	dev = ipcp_neg_link_check_files(link, files, &t);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
+	ipcp_neg_link_conf_transport(link, &t);
 	err = ipcp_neg_addr_manage(dev);
 	if (err)
 		goto err_dev;
@@ -410,8 +411,7 @@ static int link_attach(struct ipcp_neg_link *link,
 	memcpy(link->files, files, sizeof(link->files));
 	link->attached = true;
 	link->owner = NULL;
-	tty = ipcp_neg_link_transport_is_tty(files[IPCP_NEG_LINK_TRANSPORT]);
-	ipcp_neg_link_data_start(link, tty);
+	ipcp_neg_link_data_start(link, t.kind == IPCP_NEG_TRANSPORT_ASYNC);
 	spin_lock_bh(&link->lock);
 	ipcp_neg_engine_start(&link->eng);
 	spin_unlock_bh(&link->lock);

@@ -21,6 +21,7 @@
 #include <linux/types.h>
 
 #include "engine.h"
+#include "lcp_policy.h"
 
 struct file;
 struct net;
@@ -45,6 +46,8 @@ enum ipcp_neg_link_file {
  * @remote: server: the peer's fixed address, or 0 to use @pool
  * @srv: server: DNS1, NBNS1, DNS2, NBNS2, indexed by enum ipcp_neg_ipcp_opt
  * @pool: server: pool name when @remote is 0
+ * @lcp: LCP's options (ipcp_neg_link_conf_lcp_ok()), applied at attach
+ *	for the transport found then (lcp_policy.h)
  */
 struct ipcp_neg_link_conf {
 	u8 role;
@@ -56,6 +59,7 @@ struct ipcp_neg_link_conf {
 	__be32 remote;
 	__be32 srv[IPCP_NEG_IPCP_O_COUNT];
 	char pool[32];
+	struct ipcp_neg_lcp_settings lcp;
 };
 
 /**

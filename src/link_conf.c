@@ -9,7 +9,9 @@
  * NCPs' automaton tunables, pool_empty) and its lease (the pool); this file
  * is the one that maps the one onto the other. Addresses, servers and
  * flags reach the peer by renegotiating IPCP when it is past Starting;
- * pool_empty and the tunables apply at their next use.
+ * pool_empty and the tunables apply at their next use, LCP's options at
+ * LCP's next negotiation (turned into LCP's configuration for the
+ * transport by lcp_policy.c).
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -141,11 +143,56 @@ bool ipcp_neg_link_conf_tunable_ok(unsigned int tunable, unsigned int v)
 EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_link_conf_tunable_ok);
 
 /**
+ * ipcp_neg_link_conf_mru_ok - may LCP be configured to request @mru?
+ * @mru: the MRU; 0 for the transport's default
+ *
+ * Return: true if it is 0, or IPCP_NEG_MIN_MRU to IPCP_NEG_DEFAULT_MRU.
+ */
+bool ipcp_neg_link_conf_mru_ok(unsigned int mru)
+{
+	return !mru || (mru >= IPCP_NEG_MIN_MRU && mru <= IPCP_NEG_DEFAULT_MRU);
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_link_conf_mru_ok);
+
+/**
+ * ipcp_neg_link_conf_lcp_ok - may a running link's LCP option be @v?
+ * @transport: the link's enum ipcp_neg_transport
+ * @opt: enum ipcp_neg_link_lcp_opt
+ * @v: the MRU, the ACCM, or 0 or 1
+ *
+ * The MRU by ipcp_neg_link_conf_mru_ok(), on any transport. The ACCM and
+ * the compressions are a tty's: on another transport only what they are
+ * there is taken (no ACCM, pcomp and accomp 0).
+ *
+ * Return: true if it may.
+ */
+bool ipcp_neg_link_conf_lcp_ok(u8 transport, unsigned int opt, u32 v)
+{
+	bool tty = transport == IPCP_NEG_TRANSPORT_ASYNC;
+
+	switch (opt) {
+	case IPCP_NEG_LINK_LCP_MRU:
+		return ipcp_neg_link_conf_mru_ok(v);
+	case IPCP_NEG_LINK_LCP_ACCM:
+		return tty;
+	case IPCP_NEG_LINK_LCP_NO_ACCM:
+		return v == 1 || (tty && !v);
+	case IPCP_NEG_LINK_LCP_PCOMP:
+	case IPCP_NEG_LINK_LCP_ACCOMP:
+		return !v || (tty && v == 1);
+	}
+	return false;
+}
+EXPORT_SYMBOL_IF_KUNIT(ipcp_neg_link_conf_lcp_ok);
+
+/**
  * ipcp_neg_link_conf_check - may a link be created with @c?
  * @c: the configuration, @c->pool NUL-terminated
  *
  * A known role and pool_empty; every field by its rule above (DNS and NBNS
- * servers whatever the role: a client's are unused). The flags are not
+ * servers whatever the role: a client's are unused). LCP's options are
+ * held to the MRU's rule only: the transport is not known yet, and attach
+ * ignores those that do not apply to it (lcp_policy.c). The flags are not
  * held to their role here: a flag of the other role is ignored by the
  * engine (the ioctl has always accepted it); sysfs refuses to set one.
  * That the pool exists is for the caller to find out.
@@ -158,7 +205,8 @@ int ipcp_neg_link_conf_check(const struct ipcp_neg_link_conf *c)
 
 	if (c->role != IPCP_NEG_IPCP_SERVER && c->role != IPCP_NEG_IPCP_CLIENT)
 		return -EINVAL;
-	if (c->pool_empty > IPCP_NEG_POOL_EMPTY_TERMINATE)
+	if (c->pool_empty > IPCP_NEG_POOL_EMPTY_TERMINATE ||
+	    !ipcp_neg_link_conf_mru_ok(c->lcp.mru))
 		return -EINVAL;
 	for (i = IPCP_NEG_IPCP_O_DNS1; i < IPCP_NEG_IPCP_O_COUNT; i++)
 		if (!ipcp_neg_link_conf_srv_ok(c->srv[i]))
@@ -212,7 +260,8 @@ static struct ipcp_neg_ipcp_conf *conf_ipcp(struct ipcp_neg_link *link)
  * @c: the configuration, valid (ipcp_neg_link_conf_check())
  *
  * The tunables come from the module parameters; the pool is the lease's
- * (ipcp_neg_lease_init()).
+ * (ipcp_neg_lease_init()); LCP's options are those of an unknown
+ * transport until attach finds it (ipcp_neg_link_conf_transport()).
  *
  * Context: before the link is shared: no lock.
  */
@@ -231,6 +280,9 @@ void ipcp_neg_link_conf_init(struct ipcp_neg_link *link,
 	ic->local = c->local;
 	ic->remote = c->remote;
 	memcpy(ic->srv, c->srv, sizeof(ic->srv));
+	link->lcp_set = c->lcp;
+	ipcp_neg_lcp_policy(&link->lcp_set, &link->transport,
+			    &link->eng.lcp.conf);
 }
 
 /* The setters */
@@ -464,6 +516,82 @@ int ipcp_neg_link_set_tunable(struct ipcp_neg_link *link,
 	return 0;
 }
 
+/* LCP's configuration from the link's options and transport */
+static void conf_lcp_apply(struct ipcp_neg_link *link)
+{
+	lockdep_assert_held(&link->lock);
+	ipcp_neg_lcp_policy(&link->lcp_set, &link->transport,
+			    &link->eng.lcp.conf);
+}
+
+static void conf_lcp_store(struct ipcp_neg_lcp_settings *s, unsigned int opt,
+			   u32 v)
+{
+	switch (opt) {
+	case IPCP_NEG_LINK_LCP_MRU:
+		s->mru = v;
+		break;
+	case IPCP_NEG_LINK_LCP_ACCM:
+		s->accm = v;
+		s->default_accm = false;
+		break;
+	case IPCP_NEG_LINK_LCP_NO_ACCM:
+		s->default_accm = v;
+		break;
+	case IPCP_NEG_LINK_LCP_PCOMP:
+		s->no_pcomp = !v;
+		break;
+	default:
+		s->no_accomp = !v;
+	}
+}
+
+/**
+ * ipcp_neg_link_set_lcp - change one of LCP's options
+ * @link: an attached link
+ * @opt: enum ipcp_neg_link_lcp_opt
+ * @v: its value (ipcp_neg_link_conf_lcp_ok()); an ACCM also clears
+ *	IPCP_NEG_LINK_LCP_NO_ACCM
+ *
+ * Applies at LCP's next negotiation: LCP's next Configure-Request and its
+ * answers to the peer's use it; what was negotiated stays until then.
+ *
+ * Context: process context; takes link->lock.
+ * Return: 0, or -EINVAL if the rule refuses @v.
+ */
+int ipcp_neg_link_set_lcp(struct ipcp_neg_link *link, unsigned int opt,
+			  u32 v)
+{
+	int err = -EINVAL;
+
+	spin_lock_bh(&link->lock);
+	if (ipcp_neg_link_conf_lcp_ok(link->transport.kind, opt, v)) {
+		conf_lcp_store(&link->lcp_set, opt, v);
+		conf_lcp_apply(link);
+		err = 0;
+	}
+	spin_unlock_bh(&link->lock);
+	return err;
+}
+
+/**
+ * ipcp_neg_link_conf_transport - the link's transport, found by attach
+ * @link: the link being attached, LCP not started
+ * @t: its transport
+ *
+ * LCP's options are applied to it (lcp_policy.c).
+ *
+ * Context: takes link->lock.
+ */
+void ipcp_neg_link_conf_transport(struct ipcp_neg_link *link,
+				  const struct ipcp_neg_transport_info *t)
+{
+	spin_lock_bh(&link->lock);
+	link->transport = *t;
+	conf_lcp_apply(link);
+	spin_unlock_bh(&link->lock);
+}
+
 /**
  * ipcp_neg_link_get_conf - a snapshot of the link's configuration
  * @link: an attached link
@@ -496,5 +624,7 @@ void ipcp_neg_link_get_conf(struct ipcp_neg_link *link,
 	f = &ipcp_neg_link_fsm(link, IPCP_NEG_LINK_FSM_LCP)->conf;
 	for (i = 0; i < IPCP_NEG_LINK_NTUNABLES; i++)
 		s->tunable[i] = *conf_tunable(f, i);
+	s->conf.lcp = link->lcp_set;
+	s->lcp = link->eng.lcp.conf;
 	spin_unlock_bh(&link->lock);
 }

@@ -173,7 +173,8 @@ static void link_ipcp_up(struct ipcp_neg_engine *e)
 
 	link->want.local = e->ipcp.local;
 	link->want.peer = e->ipcp.peer;
-	link->want.mtu = e->lcp.his.mru;
+	link->want.mtu = ipcp_neg_lcp_policy_mtu(&link->transport,
+						 e->lcp.his.mru);
 	link->want.up = true;
 	set_bit(IPCP_NEG_NCP_IPCP, &link->data_up);
 	link_note_up(link);

@@ -3,18 +3,21 @@
  * Attach's checks of the files user space hands over (ipcp_neg.h): that
  * the transport is a tty or a connected PPPoX socket, that the bridge,
  * the unit and UPPER's /dev/ppp files are attached to what they should
- * be, and which unit UPPER is connected to. Files are compared by what
- * ppp_generic keeps in them, never dereferenced.
+ * be, and which unit UPPER is connected to, and what kind of transport it
+ * is (for LCP, lcp_policy.c). Files are compared by what ppp_generic keeps
+ * in them, never dereferenced.
  */
 
 #include <linux/fs.h>
 #include <linux/if_arp.h>
 #include <linux/if_pppox.h>
+#include <linux/minmax.h>
 #include <linux/net.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 
 #include "compat.h"
+#include "lcp_policy.h"
 #include "link_int.h"
 
 /* /dev/ppp's major number (ppp_generic.c keeps its define to itself) */
@@ -40,16 +43,27 @@ static const void *link_ppp_file_of(struct file *f)
 	return link_is_ppp_file(f) ? READ_ONCE(f->private_data) : NULL;
 }
 
+/* A PPPoX channel's mtu (pppoe.c: the device's MTU - 8) as a limit */
+static u16 link_pppox_mtu(struct sock *sk)
+{
+	int mtu = READ_ONCE(pppox_sk(sk)->chan.mtu);
+
+	return clamp_t(int, mtu, IPCP_NEG_MIN_MRU, U16_MAX);
+}
+
 /*
  * The transport: none, a PPPoX socket (its channel's ppp_file in @chan),
  * or a character device other than /dev/ppp (a tty with the PPP line
- * discipline; ppp_async exports nothing that would tell its channel)
+ * discipline; ppp_async exports nothing that would tell its channel).
+ * Its kind, and a PPPoX channel's mtu, in @t.
  */
-static int link_check_transport(struct file *f, const void **chan)
+static int link_check_transport(struct file *f, const void **chan,
+				struct ipcp_neg_transport_info *t)
 {
 	struct socket *sock;
 
 	*chan = NULL;
+	memset(t, 0, sizeof(*t));
 	if (!f)
 		return 0;
 	sock = sock_from_file(f);
@@ -57,10 +71,13 @@ static int link_check_transport(struct file *f, const void **chan)
 		if (!sock->sk || sock->sk->sk_family != AF_PPPOX)
 			return -ENOTTY;
 		*chan = READ_ONCE(pppox_sk(sock->sk)->chan.ppp);
+		t->kind = IPCP_NEG_TRANSPORT_PPPOX;
+		t->mtu = link_pppox_mtu(sock->sk);
 		return *chan ? 0 : -ENOTCONN;
 	}
 	if (!S_ISCHR(file_inode(f)->i_mode) || link_is_ppp_file(f))
 		return -ENOTTY;
+	t->kind = IPCP_NEG_TRANSPORT_ASYNC;
 	return 0;
 }
 
@@ -86,23 +103,10 @@ static struct net_device *link_unit_dev(struct ipcp_neg_link *link,
 }
 
 /**
- * ipcp_neg_link_transport_is_tty - is a checked transport a tty?
- * @f: the transport's file, after ipcp_neg_link_check_files(), or NULL
- *
- * A tty's PPP line discipline (ppp_async, ppp_synctty) holds one frame
- * and drops the next while it holds it; a PPPoX socket takes every frame.
- *
- * Return: true for a tty, false for a PPPoX socket or none.
- */
-bool ipcp_neg_link_transport_is_tty(struct file *f)
-{
-	return f && !sock_from_file(f);
-}
-
-/**
  * ipcp_neg_link_check_files - do attach's files belong together?
  * @link: the link being attached
  * @files: the files, enum ipcp_neg_link_file
+ * @t: out: the transport's kind and limit (lcp_policy.h)
  *
  * UPPER's file is attached to UPPER, the
  * unit's file is a unit of the link's namespace that UPPER is connected
@@ -116,7 +120,8 @@ bool ipcp_neg_link_transport_is_tty(struct file *f)
  */
 struct net_device *
 ipcp_neg_link_check_files(struct ipcp_neg_link *link,
-			  struct file *files[IPCP_NEG_LINK_NFILES])
+			  struct file *files[IPCP_NEG_LINK_NFILES],
+			  struct ipcp_neg_transport_info *t)
 {
 	const void *bridge = link_ppp_file_of(files[IPCP_NEG_LINK_BRIDGE]);
 	const void *unit = link_ppp_file_of(files[IPCP_NEG_LINK_UNIT]);
@@ -124,7 +129,7 @@ ipcp_neg_link_check_files(struct ipcp_neg_link *link,
 	struct net_device *dev;
 	int err;
 
-	err = link_check_transport(files[IPCP_NEG_LINK_TRANSPORT], &chan);
+	err = link_check_transport(files[IPCP_NEG_LINK_TRANSPORT], &chan, t);
 	if (err)
 		return ERR_PTR(err);
 	if (!bridge || !unit ||

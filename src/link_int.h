@@ -121,6 +121,9 @@ struct link_addr {
  * @lock: serialises the engine and the fields marked with it
  * @eng: LCP and IPCP; Protected by lock
  * @want: the address IPCP negotiated; Protected by lock
+ * @transport: the transport attach found (lcp_policy.h); Protected by lock
+ * @lcp_set: LCP's options as configured, which lcp_policy.c turns into
+ *	eng.lcp.conf for @transport; Protected by lock
  * @data_up: bit N set while NCP N of the table (ncp.h) is up: its data
  *	protocols may flow (written under lock, read locklessly)
  * @lease: the pool the peer's address comes from and the address leased
@@ -200,6 +203,8 @@ struct ipcp_neg_link {
 	spinlock_t lock;		/* serialises the engine */
 	struct ipcp_neg_engine eng;
 	struct link_addr want;
+	struct ipcp_neg_transport_info transport;
+	struct ipcp_neg_lcp_settings lcp_set;
 	unsigned long data_up;
 	struct ipcp_neg_lease lease;
 	struct link_timer timer[IPCP_NEG_LINK_NTIMERS];
@@ -323,8 +328,8 @@ void ipcp_neg_link_unwatch(struct ipcp_neg_link *link);
 /* link_files.c */
 struct net_device *
 ipcp_neg_link_check_files(struct ipcp_neg_link *link,
-			  struct file *files[IPCP_NEG_LINK_NFILES]);
-bool ipcp_neg_link_transport_is_tty(struct file *f);
+			  struct file *files[IPCP_NEG_LINK_NFILES],
+			  struct ipcp_neg_transport_info *t);
 
 /* link_sysfs.c */
 void ipcp_neg_link_sysfs_init(void);

@@ -362,6 +362,50 @@ static ssize_t tunable_store(struct kobject *kobj, struct kobj_attribute *attr,
 	return ipcp_neg_link_set_tunable(link, ls_which(attr), v) ?: count;
 }
 
+/*
+ * Configuration: LCP's options as they apply to the link's transport;
+ * ls_which() is the enum ipcp_neg_link_lcp_opt. asyncmap is the ACCM
+ * requested, or "none" (IPCP_NEG_LINK_LCP_NO_ACCM).
+ */
+
+static ssize_t lcp_show(struct kobject *kobj, struct kobj_attribute *attr,
+			char *buf)
+{
+	struct ipcp_neg_link_settings s;
+
+	ipcp_neg_link_get_conf(to_link(kobj), &s);
+	switch (ls_which(attr)) {
+	case IPCP_NEG_LINK_LCP_MRU:
+		return sysfs_emit(buf, "%u\n", s.lcp.mru);
+	case IPCP_NEG_LINK_LCP_ACCM:
+		if (!s.lcp.req_accm)
+			return sysfs_emit(buf, "none\n");
+		return sysfs_emit(buf, "0x%08x\n", s.lcp.accm);
+	case IPCP_NEG_LINK_LCP_PCOMP:
+		return sysfs_emit(buf, "%d\n", s.lcp.accept_pfc);
+	}
+	return sysfs_emit(buf, "%d\n", s.lcp.accept_acfc);
+}
+
+static ssize_t lcp_store(struct kobject *kobj, struct kobj_attribute *attr,
+			 const char *buf, size_t count)
+{
+	struct ipcp_neg_link *link = to_link(kobj);
+	unsigned int opt = ls_which(attr);
+	int err = ls_may_write(link);
+	u32 v;
+
+	if (err)
+		return err;
+	if (opt == IPCP_NEG_LINK_LCP_ACCM && sysfs_streq(buf, "none")) {
+		opt = IPCP_NEG_LINK_LCP_NO_ACCM;
+		v = 1;
+	} else if (kstrtou32(buf, 0, &v)) {
+		return -EINVAL;
+	}
+	return ipcp_neg_link_set_lcp(link, opt, v) ?: count;
+}
+
 static ssize_t packets_show(struct kobject *kobj, struct kobj_attribute *attr,
 			    char *buf)
 {
@@ -406,6 +450,10 @@ LS_ATTR(restart_ms, tunable, IPCP_NEG_LINK_RESTART_MS);
 LS_ATTR(max_configure, tunable, IPCP_NEG_LINK_MAX_CONFIGURE);
 LS_ATTR(max_terminate, tunable, IPCP_NEG_LINK_MAX_TERMINATE);
 LS_ATTR(max_failure, tunable, IPCP_NEG_LINK_MAX_FAILURE);
+LS_ATTR(mru, lcp, IPCP_NEG_LINK_LCP_MRU);
+LS_ATTR(asyncmap, lcp, IPCP_NEG_LINK_LCP_ACCM);
+LS_ATTR(pcomp, lcp, IPCP_NEG_LINK_LCP_PCOMP);
+LS_ATTR(accomp, lcp, IPCP_NEG_LINK_LCP_ACCOMP);
 static struct kobj_attribute ls_packets = __ATTR_RO(packets);
 
 static struct attribute *ls_top_attrs[] = {
@@ -424,6 +472,10 @@ static struct attribute *ls_top_attrs[] = {
 	&ls_max_configure.attr.attr,
 	&ls_max_terminate.attr.attr,
 	&ls_max_failure.attr.attr,
+	&ls_mru.attr.attr,
+	&ls_asyncmap.attr.attr,
+	&ls_pcomp.attr.attr,
+	&ls_accomp.attr.attr,
 	&ls_packets.attr,
 	NULL
 };

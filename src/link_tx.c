@@ -255,7 +255,7 @@ void ipcp_neg_link_tx_init(struct ipcp_neg_link *link)
 /**
  * ipcp_neg_link_data_start - say how the transport takes frames
  * @link: the link being attached, before its engine starts
- * @paced: the transport is a tty (ipcp_neg_link_transport_is_tty())
+ * @paced: the transport is a tty (IPCP_NEG_TRANSPORT_ASYNC)
  */
 void ipcp_neg_link_data_start(struct ipcp_neg_link *link, bool paced)
 {

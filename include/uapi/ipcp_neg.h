@@ -51,6 +51,19 @@
 #define IPCP_NEG_POOL_EMPTY_CLOSE	0	/* close IPCP, LCP stays up */
 #define IPCP_NEG_POOL_EMPTY_TERM	1	/* terminate the link */
 
+/*
+ * struct ipcp_neg_create.lcp_flags: LCP options of a tty link (ignored on
+ * other transports, where there is no ACCM and PFC/ACFC are refused)
+ */
+#define IPCP_NEG_LCP_F_DEFAULT_ASYNCMAP	0x1	/* request no ACCM */
+#define IPCP_NEG_LCP_F_NO_PCOMP		0x2	/* no PFC either way */
+#define IPCP_NEG_LCP_F_NO_ACCOMP	0x4	/* no ACFC either way */
+#define IPCP_NEG_LCP_F_ALL		0x7
+
+/* struct ipcp_neg_create.mru: the bounds of a configured MRU */
+#define IPCP_NEG_MRU_MIN	128
+#define IPCP_NEG_MRU_MAX	1500
+
 /**
  * struct ipcp_neg_create - IPCP_NEG_IOC_CREATE
  * @role: IPCP_NEG_ROLE_*
@@ -62,6 +75,14 @@
  * @nbns: server: NBNS servers handed out (0: none)
  * @pool: server: pool the peer's address comes from ("" when @remote is
  *	set); exactly one of @remote and @pool for a server
+ * @mru: the MRU LCP requests, IPCP_NEG_MRU_MIN to IPCP_NEG_MRU_MAX, at
+ *	most the transport's limit (PPPoE: the Ethernet MTU less 8); 0: the
+ *	transport's default (that limit when below 1500, else 1500, which
+ *	is not sent)
+ * @lcp_flags: IPCP_NEG_LCP_F_*; 0: a tty link requests @asyncmap, PFC and
+ *	ACFC and Acks the peer's, as pppd does
+ * @asyncmap: tty: the ACCM LCP requests (0, the default: no control
+ *	character escaped; 0x000a0000 for a line with XON/XOFF)
  * @reserved: zero
  * @id: out: the link's id (never 0)
  * @lower_chan: out: LOWER's channel index, for PPPIOCBRIDGECHAN
@@ -77,7 +98,10 @@ struct ipcp_neg_create {
 	__be32 dns[2];
 	__be32 nbns[2];
 	char pool[IPCP_NEG_NAME_SIZE];
-	__u32 reserved[7];
+	__u32 mru;
+	__u32 lcp_flags;
+	__u32 asyncmap;
+	__u32 reserved[4];
 	__u32 id;
 	__u32 lower_chan;
 	__u32 upper_chan;

@@ -137,11 +137,15 @@ load_module() {
 }
 
 # pty_pair NAME: socat joins two ptys, /tmp/NAME.pty (the module's end) and
-# /tmp/NAME.peer (pppd's, rawpeer's or a second link's); sets SOCAT_PID
+# /tmp/NAME.peer (pppd's, rawpeer's or a second link's); sets SOCAT_PID.
+# PTY_PAIR_OPTS: socat's own options (-x: the bytes both ways in hex, ">"
+# from the module's end, "<" to it, in /tmp/socat-NAME.log, which a test
+# may empty at any time)
 pty_pair() {
-	rm -f "/tmp/$1.pty" "/tmp/$1.peer"
-	socat "PTY,link=/tmp/$1.pty,raw,echo=0" "PTY,link=/tmp/$1.peer,raw,echo=0" \
-		>"/tmp/socat-$1.log" 2>&1 &
+	rm -f "/tmp/$1.pty" "/tmp/$1.peer" "/tmp/socat-$1.log"
+	# shellcheck disable=SC2086
+	socat ${PTY_PAIR_OPTS:-} "PTY,link=/tmp/$1.pty,raw,echo=0" \
+		"PTY,link=/tmp/$1.peer,raw,echo=0" >>"/tmp/socat-$1.log" 2>&1 &
 	SOCAT_PID=$!
 	echo "$SOCAT_PID" >"/tmp/$1.socat-pid"
 	wait_for 10 "socat's ptys $1" test -e "/tmp/$1.pty" -a -e "/tmp/$1.peer"
@@ -231,4 +235,49 @@ netns_pair() {
 		ip link add "$3" netns "$1" type veth peer name "$4" netns "$2" &&
 		ip -n "$1" link set "$3" up && ip -n "$2" link set "$4" up &&
 		ip -n "$1" link set lo up && ip -n "$2" link set lo up
+}
+
+# pppoe_session NS_S NS_C IF_S IF_C LOCAL REMOTE OPTIONS: pppoe-server
+# (kernel mode; pppd behind it, with the options file OPTIONS, assigns
+# LOCAL:REMOTE) on IF_S in namespace NS_S, joined by a veth pair to IF_C
+# in NS_C, where rp-pppoe's discovery-only mode ("pppoe -d") finds the
+# session. Sets PPPOE_SRV (pppoe-server's pid), PPPOE_ID and PPPOE_MAC;
+# logs in /tmp/NS_S-server.log and /tmp/NS_S-disc.log.
+# pppoe_session_end NS_S NS_C ends everything in both and deletes them.
+pppoe_session() {
+	local sess
+	PPPOE_SRV= PPPOE_ID= PPPOE_MAC=
+	netns_pair "$1" "$2" "$3" "$4" || return 1
+	ip netns exec "$1" pppoe-server -F -k -I "$3" -L "$5" -R "$6" -N 4 \
+		-O "$7" >"/tmp/$1-server.log" 2>&1 &
+	PPPOE_SRV=$!
+	# pppoe-server listens on its packet sockets
+	wait_for 10 "pppoe-server on $3" sh -c \
+		"[ \$(/usr/sbin/ip netns exec $1 cat /proc/net/packet | wc -l) -gt 1 ]"
+	sess=$(ip netns exec "$2" pppoe -I "$4" -d 2>"/tmp/$1-disc.log")
+	say "  discovery: $sess"
+	PPPOE_ID=${sess%%:*}
+	PPPOE_MAC=${sess#*:}
+	[ -n "$PPPOE_ID" ] && [ "$PPPOE_ID" != "$sess" ] && return 0
+	cat "/tmp/$1-disc.log" "/tmp/$1-server.log"
+	return 1
+}
+
+pppoe_session_end() {
+	local pid
+	[ -n "$PPPOE_SRV" ] && stop_pid "$PPPOE_SRV"
+	for pid in $(ip netns pids "$1") $(ip netns pids "$2"); do
+		kill "$pid" 2>/dev/null
+	done
+	ip netns del "$1"
+	ip netns del "$2"
+}
+
+# mtu_of [NETNS] IFNAME: the interface's MTU
+mtu_of() {
+	if [ $# -eq 2 ]; then
+		ip -n "$1" -o link show dev "$2"
+	else
+		ip -o link show dev "$1"
+	fi 2>/dev/null | sed -n 's/.* mtu \([0-9]*\) .*/\1/p'
 }

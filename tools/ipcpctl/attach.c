@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
@@ -34,7 +35,8 @@ struct attach_opts {
 enum {
 	OPT_TTY = 256, OPT_PPPOE, OPT_SESSION, OPT_PEER, OPT_CHAN, OPT_ROLE,
 	OPT_LOCAL, OPT_REMOTE, OPT_POOL, OPT_DNS, OPT_NBNS, OPT_FORCED,
-	OPT_REQ_DNS, OPT_REQ_NBNS, OPT_POOL_EMPTY, OPT_UNIT,
+	OPT_REQ_DNS, OPT_REQ_NBNS, OPT_POOL_EMPTY, OPT_UNIT, OPT_MRU,
+	OPT_ASYNCMAP, OPT_DEFAULT_ASYNCMAP, OPT_NO_PCOMP, OPT_NO_ACCOMP,
 };
 
 static const struct option attach_longopts[] = {
@@ -54,6 +56,11 @@ static const struct option attach_longopts[] = {
 	{ "request-nbns", no_argument, NULL, OPT_REQ_NBNS },
 	{ "pool-empty", required_argument, NULL, OPT_POOL_EMPTY },
 	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "mru", required_argument, NULL, OPT_MRU },
+	{ "asyncmap", required_argument, NULL, OPT_ASYNCMAP },
+	{ "default-asyncmap", no_argument, NULL, OPT_DEFAULT_ASYNCMAP },
+	{ "no-pcomp", no_argument, NULL, OPT_NO_PCOMP },
+	{ "no-accomp", no_argument, NULL, OPT_NO_ACCOMP },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -86,6 +93,48 @@ static int parse_choice(const char *opt, const struct choice *c,
 	}
 	err_msg("%s: '%s' or '%s', not '%s'", opt, c->word[0], c->word[1], s);
 	return -1;
+}
+
+/* --asyncmap: hexadecimal, with or without 0x, as pppd's asyncmap */
+static int parse_asyncmap(const char *s, __u32 *out)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(s, &end, 16);
+	if (errno || end == s || *end || *s == '-' || v > 0xffffffffUL) {
+		err_msg("--asyncmap: '%s' is not a 32-bit hexadecimal map", s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* LCP's options (tty links; see Documentation/ipcp_neg.rst) */
+static int attach_lcp_opt(int c, const char *arg, struct attach_opts *o)
+{
+	long v;
+
+	switch (c) {
+	case OPT_MRU:
+		if (parse_long(arg, IPCP_NEG_MRU_MIN, IPCP_NEG_MRU_MAX, &v))
+			return -1;
+		o->cr.mru = v;
+		return 0;
+	case OPT_ASYNCMAP:
+		return parse_asyncmap(arg, &o->cr.asyncmap);
+	case OPT_DEFAULT_ASYNCMAP:
+		o->cr.lcp_flags |= IPCP_NEG_LCP_F_DEFAULT_ASYNCMAP;
+		return 0;
+	case OPT_NO_PCOMP:
+		o->cr.lcp_flags |= IPCP_NEG_LCP_F_NO_PCOMP;
+		return 0;
+	case OPT_NO_ACCOMP:
+		o->cr.lcp_flags |= IPCP_NEG_LCP_F_NO_ACCOMP;
+		return 0;
+	}
+	return bad_usage();
 }
 
 /* One option: 0, -1 for a bad value, or bad_usage()'s status */
@@ -135,7 +184,7 @@ static int attach_opt(int c, const char *arg, struct attach_opts *o)
 			arg += 3;
 		return parse_long(arg, 0, 0x7fffffff, &o->unit);
 	}
-	return bad_usage();
+	return attach_lcp_opt(c, arg, o);
 }
 
 /* The combinations the module would refuse, caught with a clear message */
@@ -164,6 +213,15 @@ static int attach_check(const struct attach_opts *o)
 	    (o->cr.remote || o->cr.pool[0] || o->cr.dns[0] || o->cr.nbns[0] ||
 	     (o->cr.flags & IPCP_NEG_F_FORCED))) {
 		err_msg("--remote, --pool, --dns, --nbns and --forced are for a server");
+		return -1;
+	}
+	if (o->pppoe_if && (o->cr.asyncmap || o->cr.lcp_flags)) {
+		err_msg("--asyncmap, --default-asyncmap, --no-pcomp, --no-accomp: tty only");
+		return -1;
+	}
+	if (o->cr.asyncmap &&
+	    (o->cr.lcp_flags & IPCP_NEG_LCP_F_DEFAULT_ASYNCMAP)) {
+		err_msg("give one of --asyncmap and --default-asyncmap");
 		return -1;
 	}
 	return 0;

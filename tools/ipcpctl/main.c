@@ -9,6 +9,8 @@
  *                  [--remote B | --pool NAME] [--dns A[,B]] [--nbns A[,B]]
  *                  [--forced] [--request-dns] [--request-nbns]
  *                  [--pool-empty ipcp-close|terminate] [--unit N]
+ *                  [--mru N] [--asyncmap HEX | --default-asyncmap]
+ *                  [--no-pcomp] [--no-accomp]
  *   ipcpctl unit
  *   ipcpctl detach IFNAME|ID
  *   ipcpctl renegotiate IFNAME|ID
@@ -60,7 +62,8 @@ static const struct subcommand subcommands[] = {
 	    "           --role server|client [--local A] [--remote B | --pool NAME]\n"
 	    "           [--dns A[,B]] [--nbns A[,B]] [--forced] [--request-dns]\n"
 	    "           [--request-nbns] [--pool-empty ipcp-close|terminate]\n"
-	    "           [--unit N]"),
+	    "           [--unit N] [--mru N] [--asyncmap HEX | --default-asyncmap]\n"
+	    "           [--no-pcomp] [--no-accomp]"),
 	CMD(unit, "unit"),
 	CMD(detach, "detach IFNAME|ID"),
 	CMD(renegotiate, "renegotiate IFNAME|ID"),

@@ -10,24 +10,16 @@
 
 FAILED=
 load_module
-if ! netns_pair mpoe-s mpoe-c veth-ms veth-mc; then
-	result fail module-pppoe "could not create the namespaces"
+if ! pppoe_session mpoe-s mpoe-c veth-ms veth-mc 10.2.0.1 10.2.0.2 \
+    /etc/ppp/pppoe-server-options; then
+	pppoe_session_end mpoe-s mpoe-c
+	result fail module-pppoe "could not set up the PPPoE session"
 	exit 0
 fi
-ip netns exec mpoe-s pppoe-server -F -k -I veth-ms -L 10.2.0.1 \
-	-R 10.2.0.2 -N 4 -O /etc/ppp/pppoe-server-options \
-	>/tmp/mpoe-server.log 2>&1 &
-srv=$!
-sleep 1
-sess=$(ip netns exec mpoe-c pppoe -I veth-mc -d 2>/tmp/mpoe-disc.log)
-say "  discovery: $sess"
-id=${sess%%:*}
-mac=${sess#*:}
+srv=$PPPOE_SRV
 IF=
-if [ -n "$id" ] && [ "$id" != "$sess" ]; then
-	out=$(ip netns exec mpoe-c ipcpctl attach --pppoe veth-mc --session "$id" \
-		--peer "$mac" --role client --request-dns) && set -- $out && IF=$1
-fi
+out=$(ip netns exec mpoe-c ipcpctl attach --pppoe veth-mc --session "$PPPOE_ID" \
+	--peer "$PPPOE_MAC" --role client --request-dns) && set -- $out && IF=$1
 if [ -n "$IF" ]; then
 	say "  attached as $IF in mpoe-c"
 	check "module's $IF has 10.2.0.2 peer 10.2.0.1/32" wait_for 30 \
@@ -44,13 +36,8 @@ if [ -n "$IF" ]; then
 	check "link gone after the server ended the session" wait_for 20 \
 		"link to go" link_gone_in mpoe-c "$IF"
 else
-	cat /tmp/mpoe-disc.log /tmp/mpoe-server.log
-	FAILED="discovery or attach failed"
+	cat /tmp/mpoe-s-server.log
+	FAILED="attach failed"
 fi
-stop_pid "$srv"
-for pid in $(ip netns pids mpoe-s) $(ip netns pids mpoe-c); do
-	kill "$pid" 2>/dev/null
-done
-ip netns del mpoe-s
-ip netns del mpoe-c
+pppoe_session_end mpoe-s mpoe-c
 report module-pppoe
