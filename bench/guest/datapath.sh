@@ -47,10 +47,10 @@ dp_pppd_opts() {
 # dp_attach NAME END ARGS...: ipcpctl attach in NAME-END; records
 # "NETNS IF ID" in /tmp/NAME.links
 dp_attach() {
-	local ns=$1-$2
+	local name=$1 ns=$1-$2
 	shift 2
 	attach_in "$ns" "$@" || return 1
-	echo "$ns $IF $ID" >>"/tmp/$1.links"
+	echo "$ns $IF $ID" >>"/tmp/$name.links"
 }
 
 # dp_mac NETNS IFNAME
@@ -148,6 +148,7 @@ dp_nego_ends() {
 dp_up() {
 	local name=$1-$2 net
 	net=$(dp_net "$1" "$2")
+	say "link $name: up"
 	: >"/tmp/$name.links"
 	dp_transport "$1" "$name" || return 1
 	case $2 in
@@ -162,6 +163,7 @@ dp_up() {
 # dp_down T SIDE: end everything of link T-SIDE (bounded waits)
 dp_down() {
 	local name=$1-$2 ns ifn id pid
+	say "link $name: down"
 	[ -f "/tmp/$name.links" ] && while read -r ns ifn id; do
 		ctl_in "$ns" detach "$id" >/dev/null 2>&1
 	done <"/tmp/$name.links"
@@ -262,6 +264,7 @@ dp_iperf() {
 # per counter; ipcpctl status of each end on the console
 dp_counters() {
 	local ns ifn id
+	: >/tmp/dp-counters
 	while read -r ns ifn id; do
 		ctl_in "$ns" status "$id"
 		/usr/sbin/ip netns exec "$ns" sh -c \
