@@ -165,7 +165,8 @@ dp_down() {
 	local name=$1-$2 ns ifn id pid
 	say "link $name: down"
 	[ -f "/tmp/$name.links" ] && while read -r ns ifn id; do
-		ctl_in "$ns" detach "$id" >/dev/null 2>&1
+		timeout 60 /usr/sbin/ip netns exec "$ns" ipcpctl detach "$id" \
+			>/dev/null 2>&1 || say "link $name: detach $id in $ns failed"
 	done <"/tmp/$name.links"
 	for ns in "$name-a" "$name-b"; do
 		for pid in $(ip netns pids "$ns" 2>/dev/null); do
