@@ -320,6 +320,30 @@ bench_e2e_pppd() {
 
 figure guest_mem_total_kb "$(meminfo MemTotal)" kB
 figure guest_cpus "$(grep -c '^processor' /proc/cpuinfo)" count
+# stall_watch: every 60 s, the kernel stacks of the tasks that were in D
+# state (uninterruptible) at two scans in a row, to the console: a step
+# that hangs in the kernel shows where. One awk over every status file,
+# not a process per task: there are 4000 of them during e2e-pppd.
+stall_watch() {
+	local prev="" cur p
+	while sleep 60; do
+		cur=$(awk '$1 == "State:" && $2 == "D" {
+			f = FILENAME; sub("^/proc/", "", f); sub("/status$", "", f)
+			printf "%s ", f; nextfile }' /proc/[0-9]*/status 2>/dev/null)
+		for p in $cur; do
+			case " $prev " in
+			*" $p "*)
+				say "task $p ($(cat "/proc/$p/comm" 2>/dev/null)) blocked for 60 s or more:"
+				cat "/proc/$p/stack" 2>/dev/null
+				;;
+			esac
+		done
+		prev=$cur
+	done
+}
+
+stall_watch &
+WATCH_PID=$!
 for step in $STEPS; do
 	say "bench step $step"
 	case $step in
@@ -330,3 +354,4 @@ for step in $STEPS; do
 	*) result fail "bench-$step" "no such step" ;;
 	esac
 done
+kill "$WATCH_PID" 2>/dev/null
