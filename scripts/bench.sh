@@ -17,8 +17,8 @@
 #              BENCH_SECS   seconds per iperf3 run (default 20)
 #              BENCH_RUNS   alternating runs of each iperf3 test (default 5)
 #              BENCH_TRANSPORTS  of the iperf3 figures (default "pty pppoe")
-#              BENCH_STEPS  guest steps (default "kmod datapath e2e-module
-#                           e2e-pppd")
+#              BENCH_STEPS  guest steps (default "kmod e2e-module e2e-pppd
+#                           datapath")
 #              BENCH_PIN_PTY, BENCH_PIN_PPPOE  pppd's options pinned to what
 #                           the module negotiates (bench/README.rst)
 #              BENCH_MEM    guest memory, MiB (default 4096)
@@ -36,7 +36,7 @@ OPS=${BENCH_OPS:-1000000}
 SECS=${BENCH_SECS:-20}
 RUNS=${BENCH_RUNS:-5}
 TRANSPORTS=${BENCH_TRANSPORTS:-pty pppoe}
-STEPS=${BENCH_STEPS:-kmod datapath e2e-module e2e-pppd}
+STEPS=${BENCH_STEPS:-kmod e2e-module e2e-pppd datapath}
 PIN_PTY=${BENCH_PIN_PTY:-asyncmap 0 novj noccp nopcomp noaccomp}
 PIN_PPPOE=${BENCH_PIN_PPPOE:-novj noccp nopcomp noaccomp}
 MEM=${BENCH_MEM:-4096}

@@ -13,7 +13,7 @@
 #   RUNS        alternating runs of each iperf3 test and side (default 5)
 #   TRANSPORTS  of the data path figures (default "pty pppoe")
 #   STEPS       which steps run, in this order (default
-#               "kmod datapath e2e-module e2e-pppd")
+#               "kmod e2e-module e2e-pppd datapath")
 #   DP_PIN_PTY, DP_PIN_PPPOE  pppd's options pinned to what the module
 #               negotiates, per transport (datapath.sh)
 # Steps:
@@ -39,7 +39,7 @@ OPS=1000000
 SECS=20
 RUNS=5
 TRANSPORTS="pty pppoe"
-STEPS="kmod datapath e2e-module e2e-pppd"
+STEPS="kmod e2e-module e2e-pppd datapath"
 DP_PIN_PTY="asyncmap 0 novj noccp nopcomp noaccomp"
 DP_PIN_PPPOE="novj noccp nopcomp noaccomp"
 # shellcheck disable=SC1091 # written by scripts/bench.sh
