@@ -42,6 +42,7 @@ TRANSPORTS="pty pppoe"
 STEPS="kmod e2e-module e2e-pppd datapath"
 DP_PIN_PTY="asyncmap 0 novj noccp nopcomp noaccomp"
 DP_PIN_PPPOE="novj noccp nopcomp noaccomp"
+STALL_MIN=10
 # shellcheck disable=SC1091 # written by scripts/bench.sh
 [ -f /bench/params ] && . /bench/params
 for arg in $(cat /proc/cmdline); do
@@ -323,22 +324,37 @@ figure guest_cpus "$(grep -c '^processor' /proc/cpuinfo)" count
 # stall_watch: every 60 s, the kernel stacks of the tasks that were in D
 # state (uninterruptible) at two scans in a row, to the console: a step
 # that hangs in the kernel shows where. One awk over every status file,
-# not a process per task: there are 4000 of them during e2e-pppd.
+# not a process per task: there are 4000 of them during e2e-pppd. When
+# some task stays blocked for STALL_MIN minutes, the job cannot go on:
+# RESULT fail bench-stall, and the VM ends (reboot -f; QEMU exits), so
+# that the host prints what was measured instead of waiting for its limit.
 stall_watch() {
-	local prev="" cur p
+	local prev="" cur p n=0 blocked
 	while sleep 60; do
 		cur=$(awk '$1 == "State:" && $2 == "D" {
 			f = FILENAME; sub("^/proc/", "", f); sub("/status$", "", f)
 			printf "%s ", f; nextfile }' /proc/[0-9]*/status 2>/dev/null)
+		blocked=
 		for p in $cur; do
 			case " $prev " in
 			*" $p "*)
+				blocked="$blocked $p($(cat "/proc/$p/comm" 2>/dev/null))"
 				say "task $p ($(cat "/proc/$p/comm" 2>/dev/null)) blocked for 60 s or more:"
 				cat "/proc/$p/stack" 2>/dev/null
 				;;
 			esac
 		done
 		prev=$cur
+		if [ -z "$blocked" ]; then
+			n=0
+			continue
+		fi
+		n=$((n + 1))
+		if [ "$n" -ge "$STALL_MIN" ]; then
+			result fail bench-stall "blocked in the kernel for $n min:$blocked"
+			sync
+			reboot -f
+		fi
 	done
 }
 
