@@ -16,6 +16,8 @@
 #               "kmod e2e-module e2e-pppd datapath")
 #   DP_PIN_PTY, DP_PIN_PPPOE  pppd's options pinned to what the module
 #               negotiates, per transport (datapath.sh)
+#   STALL_MIN   minutes a task may stay blocked in the kernel before the
+#               job gives up (default 10; stall_watch)
 # Steps:
 #  kmod        the bench module: engine negotiations/s and pool ops/s in
 #              the kernel (loaded before ipcp_neg: both carry the engine's
