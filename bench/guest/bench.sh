@@ -66,6 +66,21 @@ now_ms() {
 	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
 }
 
+# wait_secs SECONDS DESCRIPTION COMMAND...: wait_for bounded by the clock,
+# not by a count of polls: under emulation a poll of "ip" can take most of
+# a second, and wait_for's 10 polls a second become minutes
+wait_secs() {
+	local end=$(($(now_ms) + $1 * 1000)) what=$2
+	shift 2
+	until "$@" >/dev/null 2>&1; do
+		if [ "$(now_ms)" -ge "$end" ]; then
+			say "timed out after $end ms of uptime waiting for: $what"
+			return 1
+		fi
+		sleep 0.5
+	done
+}
+
 meminfo() {
 	awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo
 }

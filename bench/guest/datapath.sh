@@ -58,32 +58,40 @@ dp_mac() {
 	/usr/sbin/ip netns exec "$1" cat "/sys/class/net/$2/address"
 }
 
+# dp_veth NAME END: the veth device of link NAME's END (a or b), named
+# like the integration tests' (veth-SIDE-END)
+dp_veth() {
+	echo "veth-${1#*-}-$2"
+}
+
 # dp_transport T NAME: the two namespaces, and the pty pair (/tmp/NAME.pty
-# and /tmp/NAME.peer) or the veth pair (NAME-a, NAME-b) between them
+# and /tmp/NAME.peer) or the veth pair (dp_veth) between them
 dp_transport() {
 	if [ "$1" = pty ]; then
 		ip netns add "$2-a" && ip netns add "$2-b" &&
 			ip -n "$2-a" link set lo up && ip -n "$2-b" link set lo up &&
 			pty_pair "$2"
 	else
-		netns_pair "$2-a" "$2-b" "$2-a" "$2-b"
+		netns_pair "$2-a" "$2-b" "$(dp_veth "$2" a)" "$(dp_veth "$2" b)"
 	fi
 }
 
 # dp_module T NAME NET: the module on both ends
 dp_module() {
-	local name=$2 l=10.$3.0.1 r=10.$3.0.2 sid
+	local name=$2 l=10.$3.0.1 r=10.$3.0.2 sid va vb
 	if [ "$1" = pty ]; then
 		dp_attach "$name" a --tty "/tmp/$name.pty" --role server \
 			--local "$l" --remote "$r" &&
 			dp_attach "$name" b --tty "/tmp/$name.peer" --role client
 	else
 		sid=$(printf '0x%x' $((256 + $3)))
-		dp_attach "$name" a --pppoe "$name-a" --session "$sid" \
-			--peer "$(dp_mac "$name-b" "$name-b")" --role server \
+		va=$(dp_veth "$name" a)
+		vb=$(dp_veth "$name" b)
+		dp_attach "$name" a --pppoe "$va" --session "$sid" \
+			--peer "$(dp_mac "$name-b" "$vb")" --role server \
 			--local "$l" --remote "$r" &&
-			dp_attach "$name" b --pppoe "$name-b" --session "$sid" \
-				--peer "$(dp_mac "$name-a" "$name-a")" --role client
+			dp_attach "$name" b --pppoe "$vb" --session "$sid" \
+				--peer "$(dp_mac "$name-a" "$va")" --role client
 	fi
 }
 
@@ -92,17 +100,17 @@ dp_module() {
 dp_pppoe_server() {
 	printf 'noauth\nlcp-restart 1\nlogfile /tmp/%s-a.pppd.log\n%s\n' \
 		"$1" "$3" >"/tmp/$1.options"
-	/usr/sbin/ip netns exec "$1-a" pppoe-server -F -k -I "$1-a" \
+	/usr/sbin/ip netns exec "$1-a" pppoe-server -F -k -I "$(dp_veth "$1" a)" \
 		-L "10.$2.0.1" -R "10.$2.0.2" -N 1 -O "/tmp/$1.options" \
 		>"/tmp/$1.pppoe-server.log" 2>&1 &
 }
 
 # dp_pppd_b T NAME OPTS: the client end's pppd in NAME-b
 dp_pppd_b() {
-	local dev=/tmp/$2.peer
-	[ "$1" = pppoe ] && dev="plugin rp-pppoe.so $2-b"
+	local dev="/tmp/$2.peer local"
+	[ "$1" = pppoe ] && dev="plugin rp-pppoe.so $(dp_veth "$2" b)"
 	# shellcheck disable=SC2086 # the options are words
-	/usr/sbin/ip netns exec "$2-b" pppd $dev nodetach noauth local \
+	/usr/sbin/ip netns exec "$2-b" pppd $dev nodetach noauth \
 		lcp-restart 1 noipdefault logfile "/tmp/$2-b.pppd.log" $3 \
 		>/dev/null 2>&1 &
 }
@@ -133,13 +141,13 @@ dp_nego_ends() {
 	fi
 	dp_pppoe_server "$2" "$3" debug
 	sleep 1
-	sess=$(/usr/sbin/ip netns exec "$2-b" timeout 30 pppoe -I "$2-b" -d \
-		2>/dev/null)
+	sess=$(/usr/sbin/ip netns exec "$2-b" timeout 30 pppoe \
+		-I "$(dp_veth "$2" b)" -d 2>/dev/null)
 	case $sess in
 	*:*) ;;
 	*) say "PPPoE discovery in $2-b found no session"; return 1 ;;
 	esac
-	dp_attach "$2" b --pppoe "$2-b" --session "${sess%%:*}" \
+	dp_attach "$2" b --pppoe "$(dp_veth "$2" b)" --session "${sess%%:*}" \
 		--peer "${sess#*:}" --role client
 }
 
@@ -156,8 +164,8 @@ dp_up() {
 	nego) dp_nego_ends "$1" "$name" "$net" ;;
 	*) dp_pppd "$1" "$name" "$net" "$(dp_pppd_opts "$1" "$2")" ;;
 	esac || return 1
-	wait_for 90 "$name: the a end up" links_up 1 "$name-a" &&
-		wait_for 90 "$name: the b end up" links_up 1 "$name-b"
+	wait_secs 90 "$name: the a end up" links_up 1 "$name-a" &&
+		wait_secs 90 "$name: the b end up" links_up 1 "$name-b"
 }
 
 # dp_down T SIDE: end everything of link T-SIDE (bounded waits)
@@ -233,7 +241,7 @@ dp_iperf() {
 	/usr/sbin/ip netns exec "$name-a" iperf3 -s -1 -B "$addr" \
 		>/dev/null 2>&1 &
 	srv=$!
-	wait_for 60 "iperf3 server in $name-a" sh -c \
+	wait_secs 60 "iperf3 server in $name-a" sh -c \
 		"/usr/sbin/ip netns exec $name-a cat /proc/net/tcp | grep -q ' 0A '"
 	# shellcheck disable=SC2086 # the options are words
 	timeout $((SECS + 60)) /usr/sbin/ip netns exec "$name-b" iperf3 \
