@@ -290,13 +290,15 @@ dp_counters() {
 # bench_datapath_transport T: the negotiation record, then the three links
 # and BENCH_RUNS alternating runs of every test
 bench_datapath_transport() {
-	local t=$1 side run=1 test
+	local t=$1 side run=1 test s
 	dp_nego "$t"
 	for side in $DP_SIDES; do
 		if ! dp_up "$t" "$side"; then
+			cat "/tmp/$t-$side-a.pppd.log" "/tmp/$t-$side-b.pppd.log" \
+				"/tmp/$t-$side.pppoe-server.log" 2>/dev/null
 			result fail "bench-dp-$t" "link $t-$side did not come up"
-			for side in $DP_SIDES; do
-				dp_down "$t" "$side"
+			for s in $DP_SIDES; do
+				dp_down "$t" "$s"
 			done
 			return
 		fi
