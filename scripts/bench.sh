@@ -47,13 +47,13 @@ mkdir -p "$out"
 
 # The VM's time, roughly (measured on 2 shared cores, TCG): per iperf3 run
 # SECS plus about 6 s of set-up; per transport three links and a
-# negotiation record, about 60 s; per end-to-end link about 0.15 s with the
-# module and 0.4 s with pppd, plus rmmod and the bench module, about 300 s
+# negotiation record, about 60 s; per end-to-end link about 0.8 s in all (module, pppd,
+# socat starts, rmmod), plus the bench module and boot, about 300 s
 # shellcheck disable=SC2086 # the transports are words
 set -- $TRANSPORTS
 est=$(($# * (RUNS * 4 * 3 * (SECS + 6) + 60)))
 case " $STEPS " in *" datapath "*) ;; *) est=0 ;; esac
-case " $STEPS " in *" e2e-"*) est=$((est + N * 55 / 100 + 300)) ;; esac
+case " $STEPS " in *" e2e-"*) est=$((est + N * 80 / 100 + 300)) ;; esac
 limit=${IPCP_NEG_VM_TIMEOUT:-$((2 * est + 1800 > 3600 ? 2 * est + 1800 : 3600))}
 log "estimated VM time: about $((est / 60)) min ($# transport(s) x $RUNS runs x 4 tests x 3 sides x ${SECS} s, N=$N; limit ${limit} s)"
 
