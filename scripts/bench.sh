@@ -45,10 +45,10 @@ out=${IPCP_NEG_OUT:-$TOP/out/bench}
 rm -rf "$out"
 mkdir -p "$out"
 
-# The VM's time, roughly (measured on 2 shared cores, TCG): per iperf3 run
-# SECS plus about 6 s of set-up; per transport three links and a
-# negotiation record, about 60 s; per end-to-end link about 0.8 s in all (module, pppd,
-# socat starts, rmmod), plus the bench module and boot, about 300 s
+# The VM's time, roughly (2 shared cores, TCG): per iperf3 run SECS plus
+# about 6 s of set-up; per transport three links and a negotiation record,
+# about 60 s; per end-to-end link about 0.8 s in all (module, pppd, socat
+# starts, rmmod); the bench module and the boot, about 300 s
 # shellcheck disable=SC2086 # the transports are words
 set -- $TRANSPORTS
 est=$(($# * (RUNS * 4 * 3 * (SECS + 6) + 60)))
