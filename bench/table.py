@@ -86,7 +86,10 @@ class Table:
                 f"[{human(v[0])}-{human(v[-1])}] n={len(v)}")
 
     def rate_row(self, what, key, goal, unit, where):
+        """A rate; its goal applies natively only (emulation is slower)."""
         v = self.g(key)
+        if where != USER:
+            goal = 0
         self.row(what, human(v, unit), goal=f">= {human(goal, unit)}" if goal else "",
                  met=verdict(None if v is None or not goal else v >= goal) if goal else "",
                  where=where)
