@@ -270,11 +270,12 @@ dp_iperf() {
 }
 
 # dp_counters T: the module's drop counters of both ends of T-mod, summed
-# per counter; ipcpctl status of each end on the console
+# per counter; each end's unit (its MTU) and ipcpctl status on the console
 dp_counters() {
 	local ns ifn id
 	: >/tmp/dp-counters
 	while read -r ns ifn id; do
+		ip -n "$ns" -o link show "$ifn"
 		ctl_in "$ns" status "$id"
 		/usr/sbin/ip netns exec "$ns" sh -c \
 			"cd /sys/class/net/$ifn/ipcp_neg/counters && grep . *drop*" \
