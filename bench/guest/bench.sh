@@ -8,24 +8,45 @@
 #   ipcp_neg.bench_n=N      links for the end-to-end figures (default 1000)
 #   ipcp_neg.bench_neg=N    negotiations in the kernel engine figure
 #   ipcp_neg.bench_ops=N    release+take pairs per kernel pool figure
-#   ipcp_neg.bench_secs=S   seconds per iperf3 run (default 5)
+#   ipcp_neg.bench_secs=S   seconds per iperf3 run (default 20)
+# and from /bench/params (written by scripts/bench.sh, sourced):
+#   RUNS        alternating runs of each iperf3 test and side (default 5)
+#   TRANSPORTS  of the data path figures (default "pty pppoe")
+#   STEPS       which steps run, in this order (default
+#               "kmod e2e-module e2e-pppd datapath")
+#   DP_PIN_PTY, DP_PIN_PPPOE  pppd's options pinned to what the module
+#               negotiates, per transport (datapath.sh)
+#   STALL_MIN   minutes a task may stay blocked in the kernel before the
+#               job gives up (default 10; stall_watch)
 # Steps:
-#  1. the bench module: engine negotiations/s and pool ops/s in the kernel
-#     (loaded before ipcp_neg: both carry the engine's KUnit exports)
-#  2. end to end, module: N module servers and N module clients over N pty
-#     pairs joined by socat, from the first "ipcpctl attach" until all 2N
-#     units have their negotiated address; Slab and MemAvailable
-#     before/after, per unit (link end)
-#  3. end to end, pppd: the same with pppd on both ends, as many pairs as
-#     memory allows (batches of 50 while MemAvailable stays above 512 MB);
-#     VmRSS of every pppd
-#  4. data path: iperf3 over one module link, then over one pppd link
+#  kmod        the bench module: engine negotiations/s and pool ops/s in
+#              the kernel (loaded before ipcp_neg: both carry the engine's
+#              KUnit exports)
+#  datapath    iperf3 through the module and through pppd (datapath.sh)
+#  e2e-module  N module servers and N module clients over N pty pairs
+#              joined by socat, attached by one "ipcpctl -batch" (or one
+#              ipcpctl per link end when ipcpctl has no -batch), from the
+#              first attach until all 2N units have their negotiated
+#              address; Slab and MemAvailable before/after, per unit (link
+#              end); the module's sizes from debugfs; then rmmod with every
+#              link live (bounded wait)
+#  e2e-pppd    the same with pppd on both ends, as many pairs as memory
+#              allows (batches of 50 while MemAvailable stays above
+#              512 MB); VmRSS of every pppd
 . /test/lib.sh
 
 N=1000
 NEG=20000
 OPS=1000000
-SECS=5
+SECS=20
+RUNS=5
+TRANSPORTS="pty pppoe"
+STEPS="kmod e2e-module e2e-pppd datapath"
+DP_PIN_PTY="asyncmap 0 novj noccp nopcomp noaccomp"
+DP_PIN_PPPOE="novj noccp nopcomp noaccomp"
+STALL_MIN=10
+# shellcheck disable=SC1091 # written by scripts/bench.sh
+[ -f /bench/params ] && . /bench/params
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	ipcp_neg.bench_n=*) N=${arg#*=} ;;
@@ -43,6 +64,21 @@ figure() {
 # now_ms: monotonic milliseconds (uptime has 10 ms resolution)
 now_ms() {
 	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
+}
+
+# wait_secs SECONDS DESCRIPTION COMMAND...: wait_for bounded by the clock,
+# not by a count of polls: under emulation a poll of "ip" can take most of
+# a second, and wait_for's 10 polls a second become minutes
+wait_secs() {
+	local end=$(($(now_ms) + $1 * 1000)) what=$2
+	shift 2
+	until "$@" >/dev/null 2>&1; do
+		if [ "$(now_ms)" -ge "$end" ]; then
+			say "timed out after $end ms of uptime waiting for: $what"
+			return 1
+		fi
+		sleep 0.5
+	done
 }
 
 meminfo() {
@@ -131,16 +167,44 @@ bench_kmod() {
 	fi
 }
 
-# 2. N module links, both ends in this namespace (server I on I.a, client
-#    I on I.b, attached one after the other so that no server gives up
-#    before its client comes; see README.rst)
-bench_e2e_module() {
-	local n=$1 i t0 t1 t2 slab0 slab1 avail0 avail1 a
-	start_ptys "$n" || { result fail bench-e2e-module "ptys"; return; }
-	mem_baseline
-	slab0=$SLAB0 avail0=$AVAIL0 t0=$(now_ms)
-	i=0
-	while [ "$i" -lt "$n" ]; do
+# module_sizes: the sizes of the module's per-link objects, as its debugfs
+# file lists them ("NAME[:] BYTES" lines), as figures size_<NAME>; or
+# figure module_sizes_listed 0 when there is no such file
+module_sizes() {
+	local f n=0 k v rest
+	for f in /sys/kernel/debug/ipcp_neg/sizes*; do
+		[ -f "$f" ] || continue
+		say "module sizes ($f):"
+		cat "$f"
+		while read -r k v rest; do
+			k=${k%:}
+			case $v in
+			'' | *[!0-9]*) continue ;;
+			esac
+			figure "size_$k" "$v" bytes
+			n=$((n + 1))
+		done <"$f"
+	done
+	figure module_sizes_listed "$n" count
+}
+
+# batch_file N FILE: the attach commands of N links for "ipcpctl -batch",
+# server I on I.a then client I on I.b
+batch_file() {
+	local i=0 a
+	: >"$2"
+	while [ "$i" -lt "$1" ]; do
+		a=$(addr_of "$i")
+		echo "attach --tty /tmp/bp/$i.a --role server --local 10.1.$a --remote 10.2.$a" >>"$2"
+		echo "attach --tty /tmp/bp/$i.b --role client" >>"$2"
+		i=$((i + 1))
+	done
+}
+
+# attach_each N: the same links, one ipcpctl process per link end
+attach_each() {
+	local i=0 a
+	while [ "$i" -lt "$1" ]; do
 		a=$(addr_of "$i")
 		ipcpctl attach --tty "/tmp/bp/$i.a" --role server \
 			--local "10.1.$a" --remote "10.2.$a" >/dev/null ||
@@ -149,6 +213,42 @@ bench_e2e_module() {
 			say "client attach $i failed"
 		i=$((i + 1))
 	done
+}
+
+# rmmod_timed LIMIT: unload ipcp_neg with every link live, waiting at most
+# LIMIT seconds; figure e2e_module_rmmod_ms (busybox date has no %N: ms
+# from /proc/uptime, 10 ms resolution), or e2e_module_rmmod_timeout
+rmmod_timed() {
+	local t0 pid
+	t0=$(now_ms)
+	rmmod ipcp_neg &
+	pid=$!
+	if wait_for "$1" "rmmod ipcp_neg" sh -c "! kill -0 $pid"; then
+		figure e2e_module_rmmod_ms $(($(now_ms) - t0)) ms
+	else
+		figure e2e_module_rmmod_timeout "$1" s
+	fi
+}
+
+# 2. N module links, both ends in this namespace (server I on I.a, client
+#    I on I.b, attached one after the other so that no server gives up
+#    before its client comes; see README.rst)
+bench_e2e_module() {
+	local n=$1 t0 t1 t2 slab0 slab1 avail0 avail1 batch=0
+	load_module
+	module_sizes
+	start_ptys "$n" || { result fail bench-e2e-module "ptys"; return; }
+	ipcpctl -batch /dev/null >/dev/null 2>&1 && batch=1
+	[ "$batch" = 1 ] && batch_file "$n" /tmp/bp.batch
+	figure e2e_module_batch "$batch" bool
+	mem_baseline
+	slab0=$SLAB0 avail0=$AVAIL0 t0=$(now_ms)
+	if [ "$batch" = 1 ]; then
+		ipcpctl -batch /tmp/bp.batch >/dev/null ||
+			say "ipcpctl -batch failed"
+	else
+		attach_each "$n"
+	fi
 	t1=$(now_ms)
 	if wait_up 900 $((2 * n)); then
 		t2=$(now_ms)
@@ -168,9 +268,8 @@ bench_e2e_module() {
 	# Unload with every link live: each is sent a Terminate-Request and
 	# all wait together (up to 1 s) for Terminate-Acks, which the peers,
 	# unloaded too, do not all send
-	t0=$(now_ms)
-	rmmod ipcp_neg
-	figure e2e_module_rmmod_ms $(($(now_ms) - t0)) ms
+	figure e2e_module_rmmod_units "$(ip -o link show | grep -c ': ppp[0-9]*:')" count
+	rmmod_timed 900
 	stop_ptys
 }
 
@@ -235,74 +334,57 @@ bench_e2e_pppd() {
 	mv /etc/ppp/ip-down.off /etc/ppp/ip-down
 }
 
-# iperf3 from this namespace to NETNS's ADDR: bits per second received
-iperf_bps() {
-	local srv bps
-	ip netns exec "$1" iperf3 -s -1 -B "$2" >/dev/null 2>&1 &
-	srv=$!
-	# (wait_for reports on stdout, which is this function's result)
-	wait_for 60 "iperf3 server" sh -c \
-		"/usr/sbin/ip netns exec $1 cat /proc/net/tcp /proc/net/tcp6 | grep -q ' 0A '" >&2
-	bps=$(iperf3 -c "$2" -t "$SECS" -f k 2>/dev/null |
-		awk '/receiver/ { v = $7; u = $8 }
-		     END { if (u == "Kbits/sec") printf "%d\n", v * 1000 }')
-	stop_pid "$srv" >/dev/null 2>&1
-	echo "${bps:-0}"
-}
-
-# 4. one link, module (server here, client in dm) then pppd (server here,
-#    client in dp), over the same kind of socat pty pair
-bench_datapath() {
-	local mod ppp pid
-	if ! command -v iperf3 >/dev/null; then
-		result skip bench-datapath "iperf3 not in the initramfs (install it on the host)"
-		return
-	fi
-	insmod "$MODDIR/ipcp_neg.ko"
-	ip netns add dm && ip -n dm link set lo up
-	start_ptys 1
-	ipcpctl attach --tty /tmp/bp/0.a --role server --local 10.5.0.1 \
-		--remote 10.5.0.2 >/dev/null
-	ip netns exec dm ipcpctl attach --tty /tmp/bp/0.b --role client >/dev/null
-	if wait_for 60 "module link up" links_up 1 &&
-	    wait_for 60 "module client up" links_up 1 dm; then
-		mod=$(iperf_bps dm 10.5.0.2)
-	fi
-	rmmod ipcp_neg
-	stop_ptys
-	ip netns del dm
-
-	ip netns add dp && ip -n dp link set lo up
-	start_ptys 1
-	pppd /tmp/bp/0.a nodetach noauth local 10.6.0.1:10.6.0.2 >/dev/null 2>&1 &
-	pid=$!
-	ip netns exec dp pppd /tmp/bp/0.b nodetach noauth local noipdefault \
-		>/dev/null 2>&1 &
-	if wait_for 60 "pppd server up" links_up 1 &&
-	    wait_for 60 "pppd client up" links_up 1 dp; then
-		ppp=$(iperf_bps dp 10.6.0.2)
-	fi
-	for pid in $(pidof pppd); do
-		kill "$pid"
-	done
-	wait_for 20 "pppd to exit" sh -c "! pidof pppd"
-	stop_ptys
-	ip netns del dp
-	figure datapath_module_bps "${mod:-0}" bits/s
-	figure datapath_pppd_bps "${ppp:-0}" bits/s
-	if [ "${mod:-0}" -gt 0 ] && [ "${ppp:-0}" -gt 0 ]; then
-		figure datapath_module_pct_of_pppd $((mod * 100 / ppp)) percent
-		result pass bench-datapath
-	else
-		result fail bench-datapath "an iperf3 run gave no figure"
-	fi
-	grep -q '^ipcp_neg ' /proc/modules || insmod "$MODDIR/ipcp_neg.ko"
-}
+. /bench/datapath.sh
 
 figure guest_mem_total_kb "$(meminfo MemTotal)" kB
 figure guest_cpus "$(grep -c '^processor' /proc/cpuinfo)" count
-bench_kmod
-insmod "$MODDIR/ipcp_neg.ko" || result fail bench-module-load
-bench_e2e_module "$N"
-bench_e2e_pppd "$N"
-bench_datapath
+# stall_watch: every 60 s, the kernel stacks of the tasks that were in D
+# state (uninterruptible) at two scans in a row, to the console: a step
+# that hangs in the kernel shows where. One awk over every status file,
+# not a process per task: there are 4000 of them during e2e-pppd. When
+# some task stays blocked for STALL_MIN minutes, the job cannot go on:
+# RESULT fail bench-stall, and the VM ends (reboot -f; QEMU exits), so
+# that the host prints what was measured instead of waiting for its limit.
+stall_watch() {
+	local prev="" cur p n=0 blocked
+	while sleep 60; do
+		cur=$(awk '$1 == "State:" && $2 == "D" {
+			f = FILENAME; sub("^/proc/", "", f); sub("/status$", "", f)
+			printf "%s ", f; nextfile }' /proc/[0-9]*/status 2>/dev/null)
+		blocked=
+		for p in $cur; do
+			case " $prev " in
+			*" $p "*)
+				blocked="$blocked $p($(cat "/proc/$p/comm" 2>/dev/null))"
+				say "task $p ($(cat "/proc/$p/comm" 2>/dev/null)) blocked for 60 s or more:"
+				cat "/proc/$p/stack" 2>/dev/null
+				;;
+			esac
+		done
+		prev=$cur
+		if [ -z "$blocked" ]; then
+			n=0
+			continue
+		fi
+		n=$((n + 1))
+		if [ "$n" -ge "$STALL_MIN" ]; then
+			result fail bench-stall "blocked in the kernel for $n min:$blocked"
+			sync
+			reboot -f
+		fi
+	done
+}
+
+stall_watch &
+WATCH_PID=$!
+for step in $STEPS; do
+	say "bench step $step"
+	case $step in
+	kmod) bench_kmod ;;
+	datapath) bench_datapath ;;
+	e2e-module) bench_e2e_module "$N" ;;
+	e2e-pppd) bench_e2e_pppd "$N" ;;
+	*) result fail "bench-$step" "no such step" ;;
+	esac
+done
+kill "$WATCH_PID" 2>/dev/null
