@@ -176,8 +176,16 @@ module_sizes() {
 		[ -f "$f" ] || continue
 		say "module sizes ($f):"
 		cat "$f"
-		while read -r k v rest; do
+		# NAME SIZEOF KMALLOC COUNT; the per_link row: NAME - TOTAL -
+		while read -r k v slab rest; do
 			k=${k%:}
+			if [ "$k" = per_link ]; then
+				case $slab in
+				'' | *[!0-9]*) ;;
+				*) figure alloc_per_link "$slab" bytes ;;
+				esac
+				continue
+			fi
 			case $v in
 			'' | *[!0-9]*) continue ;;
 			esac
