@@ -55,7 +55,7 @@ slow_tcp() {
 	rx=$!
 	# port 5001 (0x1389) in state LISTEN (0A)
 	check "the receiver listens" wait_for 30 "the receiver listening" sh -c \
-		"ip netns exec slow cat /proc/net/tcp | grep -q ':1389 00000000:0000 0A'"
+		"/usr/sbin/ip netns exec slow cat /proc/net/tcp | grep -q ':1389 00000000:0000 0A'"
 	r0=$(retrans)
 	check "1 MiB sent by TCP over the slow line" timeout 120 socat -u \
 		FILE:/tmp/slow.tx TCP:10.0.7.2:5001
