@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 900
+# timeout: 1500
 # Lifecycle stress. ipcp_neg.flaps=N on the kernel command line sets the
 # number of flaps (default 200, 30 while the module has no restart_ms
 # parameter; "make stress" runs 10000).
